@@ -1,0 +1,1 @@
+"""citeverify: find citations in generated text and check them against verified records."""

@@ -1,0 +1,494 @@
+"""The bibliographic store: verified records in SQLite (through sqlite-utils).
+
+Layout (see `MIGRATIONS`):
+- `records`: one row per work. `num` is a stable integer key (FAISS ids use it); `id` is the
+  public stable id ("acl:P18-1001", "dblp:conf/acl/...", "cv:<hash>").
+- `identifiers`: (scheme, value) → num, unique: normalized DOI, arXiv id, ISBN and source ids
+  (acl, dblp, openalex, ...). A merged record keeps every identifier of every source.
+- `records_fts`: FTS5 over title, authors and venue, kept in sync by triggers.
+- `imports`: progress of each imported file, so an interrupted import resumes.
+
+Imports run one transaction per batch: the database only ever holds whole records, and a file
+whose import stopped half-way resumes where its last committed batch ended.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database, Migrations
+
+from verifier.errors import StoreError
+from verifier.records import Author, Record
+
+MIGRATIONS = Migrations("citeverify")
+# Sources whose ids are worth an exact lookup; their scheme is the source name.
+ID_SOURCES = frozenset({"acl", "dblp", "openalex", "crossref", "semanticscholar", "pubmed"})
+FTS_COLUMNS = ("title", "authors_text", "venue")
+_COLUMNS = (
+    "id title authors authors_text year venue type doi arxiv isbn url pages source source_id "
+    "abstract dedup_hash"
+).split()
+
+
+@MIGRATIONS()
+def m001_records(db: Database) -> None:
+    db.execute(
+        """CREATE TABLE records (
+            num INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            title TEXT NOT NULL,
+            authors TEXT NOT NULL,       -- JSON [[given, family], ...], in order
+            authors_text TEXT NOT NULL,  -- "Given Family; ..." for full-text search
+            year INTEGER, venue TEXT, type TEXT, doi TEXT, arxiv TEXT, isbn TEXT, url TEXT,
+            pages TEXT, source TEXT, source_id TEXT, abstract TEXT,
+            dedup_hash INTEGER NOT NULL  -- 64-bit hash of Record.dedup_key (small index)
+        )"""
+    )
+    db.execute("CREATE INDEX records_dedup_hash ON records(dedup_hash)")
+    db.execute(
+        """CREATE TABLE identifiers (
+            scheme TEXT NOT NULL, value TEXT NOT NULL, num INTEGER NOT NULL,
+            PRIMARY KEY (scheme, value)
+        ) WITHOUT ROWID"""
+    )
+    db.execute("CREATE INDEX identifiers_num ON identifiers(num)")
+    db.execute(
+        """CREATE TABLE imports (
+            path TEXT NOT NULL, fingerprint TEXT NOT NULL, items_done INTEGER NOT NULL,
+            finished INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (path, fingerprint)
+        )"""
+    )
+
+
+@MIGRATIONS()
+def m002_fts(db: Database) -> None:
+    # Inserts are indexed per batch by `Store._write_batch` (an INSERT ... SELECT is ~4x faster
+    # than a per-row trigger); updates and deletes, which are rare, go through triggers.
+    db.table("records").enable_fts(FTS_COLUMNS, tokenize="unicode61 remove_diacritics 2")
+    # Title words weigh most, then authors; venue words are shared by thousands of records.
+    db.execute("INSERT INTO records_fts(records_fts, rank) VALUES('rank', 'bm25(10.0, 3.0, 1.0)')")
+    cols = ", ".join(FTS_COLUMNS)
+    old = ", ".join(f"old.{c}" for c in FTS_COLUMNS)
+    new = ", ".join(f"new.{c}" for c in FTS_COLUMNS)
+    db.execute(
+        f"""CREATE TRIGGER records_fts_ad AFTER DELETE ON records BEGIN
+            INSERT INTO records_fts(records_fts, rowid, {cols}) VALUES('delete', old.num, {old});
+        END"""
+    )
+    db.execute(
+        f"""CREATE TRIGGER records_fts_au AFTER UPDATE ON records BEGIN
+            INSERT INTO records_fts(records_fts, rowid, {cols}) VALUES('delete', old.num, {old});
+            INSERT INTO records_fts(rowid, {cols}) VALUES (new.num, {new});
+        END"""
+    )
+
+
+@MIGRATIONS()
+def m003_fts_terms(db: Database) -> None:
+    # Document frequency of each indexed word, refreshed after every import: lookup uses it to
+    # leave very common words out of OR queries (an OR over "of" would rank 100k rows).
+    db.execute("CREATE TABLE fts_terms (term TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID")
+
+
+@dataclass
+class ImportStats:
+    """What an import did. `bad` holds (location, message) of each skipped record."""
+
+    added: int = 0
+    merged: int = 0
+    skipped: int = 0
+    bad: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def seen(self) -> int:
+        return self.added + self.merged + self.skipped + len(self.bad)
+
+
+@dataclass(frozen=True)
+class StoreStats:
+    records: int
+    identifiers: dict[str, int]
+    sources: dict[str, int]
+    years: tuple[int | None, int | None]
+    with_abstract: int
+    size_bytes: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "records": self.records,
+            "identifiers": self.identifiers,
+            "sources": self.sources,
+            "years": list(self.years),
+            "with_abstract": self.with_abstract,
+            "size_bytes": self.size_bytes,
+        }
+
+
+class Store:
+    """A verified bibliographic database at `path` (created and migrated on open).
+
+    >>> store = Store(":memory:")
+    >>> store.add([Record.create(title="Attention is not Explanation", year=2019)]).added
+    1
+    """
+
+    def __init__(self, path: str | os.PathLike[str], *, readonly: bool = False) -> None:
+        self.path = str(path)
+        if readonly and self.path != ":memory:":
+            if not Path(self.path).exists():
+                raise StoreError(f"no database at {self.path}")
+            conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            self.db = Database(conn)
+        else:
+            try:
+                self.db = Database(
+                    self.path if self.path != ":memory:" else None,
+                    memory=self.path == ":memory:",
+                )
+                self.db.conn.execute("PRAGMA journal_mode=WAL")
+                self.db.conn.execute("PRAGMA cache_size=-131072")  # 128 MiB: bulk imports
+            except sqlite3.DatabaseError as e:
+                raise StoreError(f"{self.path}: not a citeverify database ({e})") from e
+        self.conn = self.db.conn
+        self._check_schema(readonly)
+
+    def _check_schema(self, readonly: bool) -> None:
+        try:
+            applied = {m.name for m in MIGRATIONS.applied(self.db)}
+            known = {m.name for m in MIGRATIONS._migrations}
+            if applied - known:
+                raise StoreError(
+                    f"{self.path} was written by a newer citeverify "
+                    f"(unknown migrations: {', '.join(sorted(applied - known))}); upgrade citeverify"
+                )
+            if applied != known:
+                if readonly:
+                    raise StoreError(f"{self.path} needs migrating; open it writable once")
+                MIGRATIONS.apply(self.db)
+        except sqlite3.DatabaseError as e:
+            raise StoreError(f"{self.path}: not a citeverify database ({e})") from e
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def count(self) -> int:
+        return int(self.conn.execute("SELECT count(*) FROM records").fetchone()[0])
+
+    def get(self, record_id: str) -> Record | None:
+        """The record with public id `record_id`, or None."""
+        rows = self._select("WHERE id = ?", (record_id,))
+        return rows[0][1] if rows else None
+
+    def by_identifier(self, scheme: str, value: str) -> Record | None:
+        """Exact lookup by a normalized identifier (see `verifier.identifiers`)."""
+        rows = self._select(
+            "WHERE num = (SELECT num FROM identifiers WHERE scheme = ? AND value = ?)",
+            (scheme, value),
+        )
+        return rows[0][1] if rows else None
+
+    def by_nums(self, nums: Iterable[int]) -> dict[int, Record]:
+        """Records by their integer keys (as stored in the FAISS index)."""
+        nums = list(nums)
+        found: dict[int, Record] = {}
+        for i in range(0, len(nums), 900):
+            chunk = nums[i : i + 900]
+            marks = ",".join("?" * len(chunk))
+            found.update(self._select(f"WHERE num IN ({marks})", chunk))
+        return found
+
+    def iter_records(self, batch_size: int = 2000) -> Iterator[tuple[int, Record]]:
+        """Every (num, record) in num order, read in batches (constant memory)."""
+        last = 0
+        while True:
+            rows = self._select("WHERE num > ? ORDER BY num LIMIT ?", (last, batch_size))
+            if not rows:
+                return
+            yield from rows
+            last = rows[-1][0]
+
+    def search(self, fts_query: str, limit: int = 50, *, ranked: bool = True) -> list[int]:
+        """Record nums matching an FTS5 query, best bm25 first when `ranked`.
+
+        `fts_query` must be valid FTS5 syntax: build it from user text with
+        `verifier.retrieve`, which quotes every term. Ranking scores every match, so leave it
+        off when the match set is known to be small (see `term_docs`).
+        """
+        order = "ORDER BY rank " if ranked else ""
+        sql = f"SELECT rowid FROM records_fts WHERE records_fts MATCH ? {order}LIMIT ?"
+        return [row[0] for row in self.conn.execute(sql, (fts_query, limit))]
+
+    def titles(self, nums: Iterable[int]) -> dict[int, str]:
+        """Titles by num: a cheap read for shortlisting before whole records are loaded."""
+        nums = list(nums)
+        found: dict[int, str] = {}
+        for i in range(0, len(nums), 900):
+            chunk = nums[i : i + 900]
+            sql = f"SELECT num, title FROM records WHERE num IN ({','.join('?' * len(chunk))})"
+            found.update(self.conn.execute(sql, chunk))
+        return found
+
+    def term_docs(self, terms: Iterable[str]) -> dict[str, int]:
+        """How many records contain each word (words absent from the index are left out)."""
+        terms = list(terms)
+        sql = f"SELECT term, docs FROM fts_terms WHERE term IN ({','.join('?' * len(terms))})"
+        return dict(self.conn.execute(sql, terms)) if terms else {}
+
+    def fingerprint(self) -> str:
+        """Changes whenever records change: count, max num and the sum of a content checksum."""
+        n, top, check = self.conn.execute(
+            "SELECT count(*), coalesce(max(num), 0), coalesce(sum(length(title) + "
+            "length(authors) + coalesce(year, 0) + length(coalesce(venue, ''))), 0) FROM records"
+        ).fetchone()
+        return f"{n}-{top}-{check}"
+
+    def stats(self) -> StoreStats:
+        q = self.conn.execute
+        size = Path(self.path).stat().st_size if self.path != ":memory:" else 0
+        lo, hi = q("SELECT min(year), max(year) FROM records").fetchone()
+        return StoreStats(
+            records=self.count(),
+            identifiers=dict(q("SELECT scheme, count(*) FROM identifiers GROUP BY scheme")),
+            sources=dict(
+                q("SELECT coalesce(source, 'unknown'), count(*) FROM records GROUP BY 1 ORDER BY 2 DESC")
+            ),
+            years=(lo, hi),
+            with_abstract=q("SELECT count(*) FROM records WHERE abstract IS NOT NULL").fetchone()[0],
+            size_bytes=size,
+        )
+
+    def _select(self, where: str, args: Iterable[Any]) -> list[tuple[int, Record]]:
+        sql = "SELECT num, " + ", ".join(_COLUMNS) + " FROM records " + where
+        return [(row[0], _row_to_record(row[1:])) for row in self.conn.execute(sql, list(args))]
+
+    # -- writing -----------------------------------------------------------------------------
+
+    def add(
+        self,
+        items: Iterable[Record | Any],
+        *,
+        batch_size: int = 5000,
+        on_batch: Callable[[ImportStats], None] | None = None,
+    ) -> ImportStats:
+        """Insert records, merging duplicates (same identifier, or same normalized title + year +
+        first author) into the existing record instead of adding a copy.
+
+        Items that are not `Record`s (the importers' `BadRecord`) are counted as bad. Each batch
+        is one transaction; `on_batch` is called after each commit.
+        """
+        stats = ImportStats()
+        batch: list[Record] = []
+        for item in items:
+            if isinstance(item, Record):
+                batch.append(item)
+            else:
+                stats.bad.append((f"{item.path}: {item.location}", item.message))
+            if len(batch) >= batch_size:
+                self._write_batch(batch, stats)
+                batch = []
+                if on_batch:
+                    on_batch(stats)
+        if batch:
+            self._write_batch(batch, stats)
+        if stats.added or stats.merged:
+            self._refresh_terms()
+        if on_batch:
+            on_batch(stats)
+        return stats
+
+    def _refresh_terms(self) -> None:
+        with self.conn:
+            self.conn.execute(
+                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_vocab "
+                "USING fts5vocab(main, 'records_fts', 'row')"
+            )
+            self.conn.execute("DELETE FROM fts_terms")
+            self.conn.execute("INSERT INTO fts_terms SELECT term, doc FROM temp.fts_vocab")
+
+    def _write_batch(self, batch: list[Record], stats: ImportStats) -> None:
+        keys = {id(rec): _keys(rec) for rec in batch}
+        with self.conn:  # one transaction: the batch lands whole or not at all
+            existing = self._find_existing(batch, keys)
+            fresh: dict[str, Record] = {}  # new in this batch, under each of its keys
+            updates: dict[int, Record] = {}
+            extra_ids: list[tuple[str, str, int]] = []
+            for rec in batch:
+                rec_keys = keys[id(rec)]
+                num = next((existing[k] for k in rec_keys if k in existing), None)
+                if num is not None:
+                    old = updates.get(num) or self._record_at(num)
+                    if (merged := _merge(old, rec)) != old:
+                        updates[num] = merged
+                    extra_ids += [(s, v, num) for s, v in _identifiers(rec)]
+                    stats.merged += 1
+                elif (twin := next((fresh[k] for k in rec_keys if k in fresh), None)) is not None:
+                    merged = _merge(twin, rec)
+                    keys[id(merged)] = keys[id(twin)] | rec_keys
+                    for k in keys[id(merged)]:
+                        fresh[k] = merged
+                    stats.merged += 1
+                else:
+                    fresh.update(dict.fromkeys(rec_keys, rec))
+                    stats.added += 1
+            for num, rec in updates.items():
+                self.conn.execute(
+                    f"UPDATE records SET {', '.join(f'{c} = ?' for c in _COLUMNS)} WHERE num = ?",
+                    (*_record_to_row(rec), num),
+                )
+            new = list({id(r): r for r in fresh.values()}.values())
+            if new:
+                top = self.conn.execute("SELECT coalesce(max(num), 0) FROM records").fetchone()[0]
+                self.conn.executemany(
+                    f"INSERT INTO records ({', '.join(_COLUMNS)}) "
+                    f"VALUES ({', '.join('?' * len(_COLUMNS))})",
+                    map(_record_to_row, new),
+                )
+                cols = ", ".join(FTS_COLUMNS)
+                self.conn.execute(
+                    f"INSERT INTO records_fts(rowid, {cols}) SELECT num, {cols} FROM records "
+                    "WHERE num > ?",
+                    (top,),
+                )
+                # Rows were appended in order, so the i-th new record has num top + 1 + i.
+                extra_ids += [
+                    (s, v, top + 1 + i) for i, rec in enumerate(new) for s, v in _identifiers(rec)
+                ]
+            self.conn.executemany("INSERT OR IGNORE INTO identifiers VALUES (?, ?, ?)", extra_ids)
+
+    def _find_existing(self, batch: list[Record], keys: dict[int, set[str]]) -> dict[str, int]:
+        """Map each key (identifier or dedup key) of the batch already in the store to its num."""
+        found: dict[str, int] = {}
+        ids: dict[str, list[str]] = {}
+        for rec in batch:
+            for scheme, value in _identifiers(rec):
+                ids.setdefault(scheme, []).append(value)
+        for scheme, values in ids.items():
+            for i in range(0, len(values), 900):
+                chunk = values[i : i + 900]
+                sql = f"SELECT value, num FROM identifiers WHERE scheme = ? AND value IN ({','.join('?' * len(chunk))})"
+                for value, num in self.conn.execute(sql, (scheme, *chunk)):
+                    found[f"{scheme}:{value}"] = num
+        hashes = [int(k[4:]) for r in batch for k in keys[id(r)] if k.startswith("key:")]
+        for i in range(0, len(hashes), 900):
+            chunk = hashes[i : i + 900]
+            sql = f"SELECT dedup_hash, num FROM records WHERE dedup_hash IN ({','.join('?' * len(chunk))})"
+            for key, num in self.conn.execute(sql, chunk):
+                found[f"key:{key}"] = num
+        ids_ = [r.id for r in batch]
+        for rid, num in self._nums_for_ids(ids_):
+            found[f"id:{rid}"] = num
+        return found
+
+    def _nums_for_ids(self, ids: list[str]) -> Iterator[tuple[str, int]]:
+        for i in range(0, len(ids), 900):
+            chunk = ids[i : i + 900]
+            sql = f"SELECT id, num FROM records WHERE id IN ({','.join('?' * len(chunk))})"
+            yield from self.conn.execute(sql, chunk)
+
+    def _record_at(self, num: int) -> Record:
+        return self._select("WHERE num = ?", (num,))[0][1]
+
+    # -- resumable file imports -------------------------------------------------------------
+
+    def import_progress(self, path: str, fingerprint: str) -> tuple[int, bool]:
+        """(items already committed, finished?) for a file, so an import can resume."""
+        row = self.conn.execute(
+            "SELECT items_done, finished FROM imports WHERE path = ? AND fingerprint = ?",
+            (path, fingerprint),
+        ).fetchone()
+        return (row[0], bool(row[1])) if row else (0, False)
+
+    def set_import_progress(self, path: str, fingerprint: str, done: int, finished: bool) -> None:
+        with self.conn:
+            self.conn.execute(
+                "INSERT OR REPLACE INTO imports VALUES (?, ?, ?, ?)",
+                (path, fingerprint, done, int(finished)),
+            )
+
+
+def _identifiers(rec: Record) -> list[tuple[str, str]]:
+    # DOIs compare case-insensitively; records keep the case they were published with.
+    doi = rec.doi.lower() if rec.doi else None
+    out = [(s, v) for s, v in (("doi", doi), ("arxiv", rec.arxiv), ("isbn", rec.isbn)) if v]
+    if rec.source in ID_SOURCES and rec.source_id:
+        out.append((rec.source, rec.source_id))
+    return out
+
+
+def _keys(rec: Record) -> set[str]:
+    keys = {f"{s}:{v}" for s, v in _identifiers(rec)}
+    keys.add(f"id:{rec.id}")
+    # Title-year-author keys only when there is an author: "Preface" (2019) alone says little.
+    if rec.authors:
+        keys.add(f"key:{_dedup_hash(rec)}")
+    return keys
+
+
+def _merge(old: Record, new: Record) -> Record:
+    """A re-import from the same source updates the record; another source only fills gaps."""
+    if old.source == new.source and old.source_id == new.source_id and new.source_id:
+        return new.merged_with(old)
+    return old.merged_with(new)
+
+
+def _dedup_hash(rec: Record) -> int:
+    digest = hashlib.blake2b(rec.dedup_key.encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)
+
+
+def _record_to_row(rec: Record) -> tuple[Any, ...]:
+    return (
+        rec.id,
+        rec.title,
+        json.dumps([[a.given, a.family] for a in rec.authors], ensure_ascii=False),
+        "; ".join(a.full for a in rec.authors),
+        rec.year,
+        rec.venue,
+        rec.type,
+        rec.doi,
+        rec.arxiv,
+        rec.isbn,
+        rec.url,
+        rec.pages,
+        rec.source,
+        rec.source_id,
+        rec.abstract,
+        _dedup_hash(rec),
+    )
+
+
+def _row_to_record(row: tuple[Any, ...]) -> Record:
+    (rid, title, authors, _text, year, venue, type_, doi, arxiv, isbn, url, pages, source,
+     source_id, abstract, _key) = row  # fmt: skip
+    return Record(
+        id=rid,
+        title=title,
+        authors=tuple(Author(g, f) for g, f in json.loads(authors)),
+        year=year,
+        venue=venue,
+        type=type_,
+        doi=doi,
+        arxiv=arxiv,
+        isbn=isbn,
+        url=url,
+        pages=pages,
+        source=source,
+        source_id=source_id,
+        abstract=abstract,
+    )
