@@ -88,6 +88,34 @@ def lookup(query: str, k: int, style: str | None, as_json: bool, db: Path | None
         print_matches(matches)
 
 
+@cli.command()
+@click.argument("source", metavar="FILE|-")
+@json_option
+@db_option
+def extract(source: str, as_json: bool, db: Path | None) -> None:
+    """List the citations in a file (.txt, .md, .tex, .bib, .jsonl) or standard input (-).
+
+    Reference-list entries, inline cites (linked to their entries), BibTeX entries and bare
+    identifiers, each with its parsed fields. Needs no database.
+    """
+    from verifier.extract import extract_citations, extract_file
+
+    if source == "-":
+        citations = extract_citations(sys.stdin.read())
+    else:
+        path = Path(source)
+        if not path.is_file():
+            raise CiteverifyError(f"{source}: no such file")
+        citations = extract_file(path)
+    if as_json:
+        click.echo(json.dumps({"citations": [c.to_dict() for c in citations]}, ensure_ascii=False,
+                              indent=2))  # fmt: skip
+        return
+    for c in citations:
+        click.echo(c.describe())
+    click.echo(f"{len(citations)} citation{'s' * (len(citations) != 1)}", err=True)
+
+
 @cli.group()
 def db() -> None:
     """Build and inspect bibliographic databases."""

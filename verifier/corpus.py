@@ -11,14 +11,20 @@ from __future__ import annotations
 import gzip
 import os
 import tempfile
-from collections.abc import Callable
+import multiprocessing
+from queue import Empty
+import multiprocessing.queues
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 from itertools import islice
 from pathlib import Path
+from typing import Any
 
-from verifier.errors import StoreError
-from verifier.store import ImportStats, Store
+from verifier.errors import ImportFileError, StoreError
+from verifier.importers import BadRecord
+from verifier.records import Record
+from verifier.store import ImportStats, Prepared, Store, prepare
 
 DEFAULT_CORPUS = "acl-anthology.jsonl.gz"
 # Bump when the shape of the default database changes, so old caches are not reused.
@@ -96,13 +102,16 @@ def import_file(
     *,
     total: int | None = None,
     batch_size: int = 5000,
+    parallel: bool | None = None,
 ) -> FileImport:
     """Import one file into `store`, resuming after the last committed batch of an earlier,
     interrupted import of the same file (same size and modification time).
 
-    Raises ImportFileError for a file that cannot be read at all (the message names the place).
+    With `parallel` (the default where there are two or more CPUs), a second process parses
+    the file and prepares rows while this one writes them. Raises ImportFileError for a file
+    that cannot be read at all (the message names the place).
     """
-    from verifier.importers import detect_format, read_records
+    from verifier.importers import detect_format
 
     path = Path(path)
     if fmt == "auto":
@@ -111,7 +120,9 @@ def import_file(
     key, fingerprint = str(path.resolve()), f"{stat.st_size}-{int(stat.st_mtime)}"
     done, finished = store.import_progress(key, fingerprint)
     start = 0 if finished else done
-    items = islice(read_records(path, fmt), start, None)  # skip what is already committed
+    if parallel is None:
+        parallel = (os.cpu_count() or 1) > 1
+    items = _parsed_elsewhere(path, fmt, start) if parallel else _parsed_here(path, fmt, start)
 
     def committed(stats: ImportStats) -> None:
         # Records replayed after a crash between commit and this note merge as duplicates.
@@ -122,6 +133,52 @@ def import_file(
     stats = store.add(items, batch_size=batch_size, on_batch=committed)
     store.set_import_progress(key, fingerprint, start + stats.seen, finished=True)
     return FileImport(str(path), fmt, stats, start)
+
+
+def _parsed_here(path: Path, fmt: str, start: int) -> Iterator[Record | BadRecord]:
+    from verifier.importers import read_records
+
+    return islice(read_records(path, fmt), start, None)  # skip what is already committed
+
+
+def _parsed_elsewhere(path: Path, fmt: str, start: int) -> Iterator[Prepared | BadRecord]:
+    """Items parsed and prepared by a child process, in file order, through a bounded queue."""
+    ctx = multiprocessing.get_context("spawn")  # no fork: the parent may hold threads (torch)
+    queue: multiprocessing.queues.Queue[Any] = ctx.Queue(maxsize=8)
+    worker = ctx.Process(target=_produce, args=(str(path), fmt, start, queue), daemon=True)
+    worker.start()
+    try:
+        while True:
+            try:
+                chunk = queue.get(timeout=1.0)
+            except Empty:
+                if worker.is_alive():
+                    continue
+                raise ImportFileError(f"{path}: the parsing process died (exit code {worker.exitcode})") from None
+            if chunk is None:
+                break
+            if isinstance(chunk, BaseException):
+                raise chunk
+            yield from chunk
+    finally:
+        if worker.is_alive():
+            worker.terminate()
+        worker.join()
+
+
+def _produce(path: str, fmt: str, start: int, queue: Any, chunk_size: int = 1000) -> None:
+    chunk: list[Prepared | BadRecord] = []
+    try:
+        for item in _parsed_here(Path(path), fmt, start):
+            chunk.append(prepare(item) if isinstance(item, Record) else item)
+            if len(chunk) >= chunk_size:
+                queue.put(chunk)
+                chunk = []
+        queue.put(chunk)
+        queue.put(None)
+    except Exception as e:  # sent to the writer, which raises it in the caller's process
+        queue.put(chunk)
+        queue.put(e)
 
 
 def count_lines(path: Path) -> int:

@@ -21,7 +21,7 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlite_utils import Database, Migrations
 
@@ -155,6 +155,9 @@ class Store:
                 )
                 self.db.conn.execute("PRAGMA journal_mode=WAL")
                 self.db.conn.execute("PRAGMA cache_size=-131072")  # 128 MiB: bulk imports
+                # In WAL mode NORMAL cannot corrupt the database; a power cut may lose the last
+                # commits, which a resumed import writes again.
+                self.db.conn.execute("PRAGMA synchronous=NORMAL")
             except sqlite3.DatabaseError as e:
                 raise StoreError(f"{self.path}: not a citeverify database ({e})") from e
         self.conn = self.db.conn
@@ -205,12 +208,9 @@ class Store:
 
     def by_nums(self, nums: Iterable[int]) -> dict[int, Record]:
         """Records by their integer keys (as stored in the FAISS index)."""
-        nums = list(nums)
         found: dict[int, Record] = {}
-        for i in range(0, len(nums), 900):
-            chunk = nums[i : i + 900]
-            marks = ",".join("?" * len(chunk))
-            found.update(self._select(f"WHERE num IN ({marks})", chunk))
+        for chunk in _chunks(list(nums)):
+            found.update(self._select("WHERE num IN " + _marks(chunk), chunk))
         return found
 
     def iter_records(self, batch_size: int = 2000) -> Iterator[tuple[int, Record]]:
@@ -236,12 +236,9 @@ class Store:
 
     def titles(self, nums: Iterable[int]) -> dict[int, str]:
         """Titles by num: a cheap read for shortlisting before whole records are loaded."""
-        nums = list(nums)
         found: dict[int, str] = {}
-        for i in range(0, len(nums), 900):
-            chunk = nums[i : i + 900]
-            sql = f"SELECT num, title FROM records WHERE num IN ({','.join('?' * len(chunk))})"
-            found.update(self.conn.execute(sql, chunk))
+        for chunk in _chunks(list(nums)):
+            found.update(self.conn.execute("SELECT num, title FROM records WHERE num IN " + _marks(chunk), chunk))
         return found
 
     def term_docs(self, terms: Iterable[str]) -> dict[str, int]:
@@ -281,7 +278,7 @@ class Store:
 
     def add(
         self,
-        items: Iterable[Record | Any],
+        items: Iterable[Record | Prepared | Any],
         *,
         batch_size: int = 5000,
         on_batch: Callable[[ImportStats], None] | None = None,
@@ -289,14 +286,17 @@ class Store:
         """Insert records, merging duplicates (same identifier, or same normalized title + year +
         first author) into the existing record instead of adding a copy.
 
-        Items that are not `Record`s (the importers' `BadRecord`) are counted as bad. Each batch
-        is one transaction; `on_batch` is called after each commit.
+        Items may be `Record`s or `Prepared` records (see `prepare`, which can run in another
+        process); anything else (the importers' `BadRecord`) is counted as bad. Each batch is one
+        transaction; `on_batch` is called after each commit.
         """
         stats = ImportStats()
-        batch: list[Record] = []
+        batch: list[Prepared] = []
         for item in items:
-            if isinstance(item, Record):
+            if isinstance(item, Prepared):
                 batch.append(item)
+            elif isinstance(item, Record):
+                batch.append(prepare(item))
             else:
                 stats.bad.append((f"{item.path}: {item.location}", item.message))
             if len(batch) >= batch_size:
@@ -321,43 +321,44 @@ class Store:
             self.conn.execute("DELETE FROM fts_terms")
             self.conn.execute("INSERT INTO fts_terms SELECT term, doc FROM temp.fts_vocab")
 
-    def _write_batch(self, batch: list[Record], stats: ImportStats) -> None:
-        keys = {id(rec): _keys(rec) for rec in batch}
+    def _write_batch(self, batch: list[Prepared], stats: ImportStats) -> None:
         with self.conn:  # one transaction: the batch lands whole or not at all
-            existing = self._find_existing(batch, keys)
-            fresh: dict[str, Record] = {}  # new in this batch, under each of its keys
+            existing = self._find_existing(batch)
+            fresh: dict[Any, Prepared] = {}  # new in this batch, under each of its keys
             updates: dict[int, Record] = {}
             extra_ids: list[tuple[str, str, int]] = []
-            for rec in batch:
-                rec_keys = keys[id(rec)]
-                num = next((existing[k] for k in rec_keys if k in existing), None)
+            for item in batch:
+                num = next((existing[k] for k in item.keys if k in existing), None)
                 if num is not None:
                     old = updates.get(num) or self._record_at(num)
-                    if (merged := _merge(old, rec)) != old:
+                    if (merged := _merge(old, item.record())) != old:
                         updates[num] = merged
-                    extra_ids += [(s, v, num) for s, v in _identifiers(rec)]
+                    extra_ids += [(s, v, num) for s, v in item.identifiers]
                     stats.merged += 1
-                elif (twin := next((fresh[k] for k in rec_keys if k in fresh), None)) is not None:
-                    merged = _merge(twin, rec)
-                    keys[id(merged)] = keys[id(twin)] | rec_keys
-                    for k in keys[id(merged)]:
-                        fresh[k] = merged
+                elif (twin := next((fresh[k] for k in item.keys if k in fresh), None)) is not None:
+                    both = prepare(_merge(twin.record(), item.record()))
+                    both = both._replace(
+                        keys=twin.keys | item.keys,
+                        identifiers=tuple(dict.fromkeys(twin.identifiers + item.identifiers)),
+                    )
+                    for k in both.keys:
+                        fresh[k] = both
                     stats.merged += 1
                 else:
-                    fresh.update(dict.fromkeys(rec_keys, rec))
+                    fresh.update(dict.fromkeys(item.keys, item))
                     stats.added += 1
             for num, rec in updates.items():
                 self.conn.execute(
                     f"UPDATE records SET {', '.join(f'{c} = ?' for c in _COLUMNS)} WHERE num = ?",
                     (*_record_to_row(rec), num),
                 )
-            new = list({id(r): r for r in fresh.values()}.values())
+            new = list({id(p): p for p in fresh.values()}.values())
             if new:
                 top = self.conn.execute("SELECT coalesce(max(num), 0) FROM records").fetchone()[0]
                 self.conn.executemany(
                     f"INSERT INTO records ({', '.join(_COLUMNS)}) "
                     f"VALUES ({', '.join('?' * len(_COLUMNS))})",
-                    map(_record_to_row, new),
+                    [p.row for p in new],
                 )
                 cols = ", ".join(FTS_COLUMNS)
                 self.conn.execute(
@@ -367,39 +368,33 @@ class Store:
                 )
                 # Rows were appended in order, so the i-th new record has num top + 1 + i.
                 extra_ids += [
-                    (s, v, top + 1 + i) for i, rec in enumerate(new) for s, v in _identifiers(rec)
+                    (s, v, top + 1 + i) for i, p in enumerate(new) for s, v in p.identifiers
                 ]
             self.conn.executemany("INSERT OR IGNORE INTO identifiers VALUES (?, ?, ?)", extra_ids)
 
-    def _find_existing(self, batch: list[Record], keys: dict[int, set[str]]) -> dict[str, int]:
-        """Map each key (identifier or dedup key) of the batch already in the store to its num."""
-        found: dict[str, int] = {}
-        ids: dict[str, list[str]] = {}
-        for rec in batch:
-            for scheme, value in _identifiers(rec):
-                ids.setdefault(scheme, []).append(value)
-        for scheme, values in ids.items():
-            for i in range(0, len(values), 900):
-                chunk = values[i : i + 900]
-                sql = f"SELECT value, num FROM identifiers WHERE scheme = ? AND value IN ({','.join('?' * len(chunk))})"
-                for value, num in self.conn.execute(sql, (scheme, *chunk)):
-                    found[f"{scheme}:{value}"] = num
-        hashes = [int(k[4:]) for r in batch for k in keys[id(r)] if k.startswith("key:")]
-        for i in range(0, len(hashes), 900):
-            chunk = hashes[i : i + 900]
-            sql = f"SELECT dedup_hash, num FROM records WHERE dedup_hash IN ({','.join('?' * len(chunk))})"
-            for key, num in self.conn.execute(sql, chunk):
-                found[f"key:{key}"] = num
-        ids_ = [r.id for r in batch]
-        for rid, num in self._nums_for_ids(ids_):
-            found[f"id:{rid}"] = num
+    def _find_existing(self, batch: list[Prepared]) -> dict[Any, int]:
+        """Map each key (identifier, dedup hash or id) of the batch already stored to its num."""
+        found: dict[Any, int] = {}
+        by_scheme: dict[str, list[str]] = {}
+        for item in batch:
+            for scheme, value in item.identifiers:
+                by_scheme.setdefault(scheme, []).append(value)
+        for scheme, values in by_scheme.items():
+            for chunk in _chunks(values):
+                sql = "SELECT value, num FROM identifiers WHERE scheme = ? AND value IN "
+                for value, num in self.conn.execute(sql + _marks(chunk), (scheme, *chunk)):
+                    found[(scheme, value)] = num
+        hashes = [item.row[-1] for item in batch if item.row[-1] in item.keys]
+        for chunk in _chunks(hashes):
+            sql = "SELECT dedup_hash, num FROM records WHERE dedup_hash IN " + _marks(chunk)
+            found.update(self.conn.execute(sql, chunk))
+        for rid, num in self._nums_for_ids([item.row[0] for item in batch]):
+            found[("id", rid)] = num
         return found
 
     def _nums_for_ids(self, ids: list[str]) -> Iterator[tuple[str, int]]:
-        for i in range(0, len(ids), 900):
-            chunk = ids[i : i + 900]
-            sql = f"SELECT id, num FROM records WHERE id IN ({','.join('?' * len(chunk))})"
-            yield from self.conn.execute(sql, chunk)
+        for chunk in _chunks(ids):
+            yield from self.conn.execute("SELECT id, num FROM records WHERE id IN " + _marks(chunk), chunk)
 
     def _record_at(self, num: int) -> Record:
         return self._select("WHERE num = ?", (num,))[0][1]
@@ -431,13 +426,37 @@ def _identifiers(rec: Record) -> list[tuple[str, str]]:
     return out
 
 
-def _keys(rec: Record) -> set[str]:
-    keys = {f"{s}:{v}" for s, v in _identifiers(rec)}
-    keys.add(f"id:{rec.id}")
-    # Title-year-author keys only when there is an author: "Preface" (2019) alone says little.
+class Prepared(NamedTuple):
+    """A record ready to write: its row, identifiers and de-duplication keys, computed once
+    (and picklable, so a parsing process can prepare records while the writer writes)."""
+
+    row: tuple[Any, ...]
+    identifiers: tuple[tuple[str, str], ...]
+    keys: frozenset[Any]
+
+    def record(self) -> Record:
+        return _row_to_record(self.row)
+
+
+def prepare(rec: Record) -> Prepared:
+    """Compute what `Store.add` needs to write `rec` and to find its duplicates."""
+    row = _record_to_row(rec)
+    idents = tuple(_identifiers(rec))
+    keys: set[Any] = set(idents)
+    keys.add(("id", rec.id))
+    # A title-year-author key only when there is an author: "Preface" (2019) alone says little.
     if rec.authors:
-        keys.add(f"key:{_dedup_hash(rec)}")
-    return keys
+        keys.add(row[-1])
+    return Prepared(row, idents, frozenset(keys))
+
+
+def _chunks(values: list[Any], size: int = 900) -> Iterator[list[Any]]:
+    for i in range(0, len(values), size):
+        yield values[i : i + size]
+
+
+def _marks(values: list[Any]) -> str:
+    return "(" + ",".join("?" * len(values)) + ")"
 
 
 def _merge(old: Record, new: Record) -> Record:

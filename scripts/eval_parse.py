@@ -1,0 +1,275 @@
+"""Evaluate citation extraction and reference-string parsing on the shared dev data.
+
+    .venv/bin/python scripts/eval_parse.py [--datasets ../shared/datasets] [--failures FIELD]
+
+1. AnyStyle core.xml (1,514 labelled references): field-level precision / recall / F1.
+   The parser is rule-based and was never trained on this file, but its rules were tuned while
+   looking at it: treat these numbers as development figures. A field counts as correct when the
+   predicted and gold values are equal after folding (case, diacritics, punctuation); authors are
+   scored per name by family name (gold names come from splitting the gold author block), and also
+   per word (parser-independent) as a cross-check.
+2. Crossref reference-matching strings (8 styles x 2,500): share parsed with a title and a year,
+   and DOI extraction exactness (the strings carry no DOIs, so each gold DOI is appended in
+   several written forms and must come back exactly).
+3. Throughput of `extract_citations` on one core (MB of text per second).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+import xml.etree.ElementTree as ET
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from verifier.extract import extract_citations
+from verifier.extract.names import split_names
+from verifier.extract.refstring import parse_reference
+from verifier.identifiers import normalize_doi
+from verifier.normalize import clean_text, fold
+from verifier.records import parse_year
+
+DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "datasets"
+STYLES = (
+    "apa",
+    "chicago-author-date",
+    "modern-language-association",
+    "ieee",
+    "harvard3",
+    "american-chemical-society",
+    "american-institute-of-physics",
+    "elsevier-without-titles",
+)
+TITLELESS = {
+    "american-chemical-society",
+    "american-institute-of-physics",
+    "elsevier-without-titles",
+}
+FIELDS = ("author", "title", "year", "container", "volume", "pages", "doi")
+
+
+def _norm(value: str | None) -> str:
+    return fold(clean_text(value or ""))
+
+
+def _first_number(value: str | None) -> str:
+    m = re.search(r"\d+", value or "")
+    return m.group() if m else ""
+
+
+def _pages(value: str | None) -> str:
+    nums = re.findall(r"[A-Za-z]?\d+", value or "")
+    return "-".join(nums[:2]).lower()
+
+
+def _container(value: str) -> str:
+    value = clean_text(value)
+    value = re.sub(r"^(?:in|en)\s*:?\s+", "", value, flags=re.IGNORECASE)
+    return _norm(value)
+
+
+def gold_of(seq: ET.Element) -> tuple[str, dict[str, object]]:
+    text = " ".join((child.text or "").strip() for child in seq)
+    gold: dict[str, object] = {}
+    for child in seq:
+        tag, value = child.tag, (child.text or "").strip()
+        if tag == "author" and "author" not in gold:
+            people, _ = split_names(clean_text(value))
+            gold["author"] = [_norm(a.family) for a in people if a.family]
+            gold["author_words"] = {w for w in _norm(value).split() if len(w) > 1}
+        elif tag == "title" and "title" not in gold:
+            gold["title"] = _norm(value)
+        elif tag == "date" and "year" not in gold and parse_year(value):
+            gold["year"] = parse_year(value)
+        elif tag in ("container-title", "journal") and "container" not in gold:
+            gold["container"] = _container(value)
+        elif tag == "volume" and "volume" not in gold and _first_number(value):
+            gold["volume"] = _first_number(value)
+        elif tag == "pages" and "pages" not in gold and _pages(value):
+            gold["pages"] = _pages(value)
+        elif tag == "doi" and "doi" not in gold:
+            gold["doi"] = normalize_doi(value) or value.lower()
+    return text, gold
+
+
+def pred_of(text: str) -> dict[str, object]:
+    p = parse_reference(text)
+    pred: dict[str, object] = {}
+    if p.authors:
+        pred["author"] = [_norm(a.family) for a in p.authors if a.family]
+        pred["author_words"] = {w for a in p.authors for w in _norm(a.full).split() if len(w) > 1}
+    if p.title:
+        pred["title"] = _norm(p.title)
+    if p.year:
+        pred["year"] = p.year
+    if p.venue:
+        pred["container"] = _container(p.venue)
+    if p.volume:
+        pred["volume"] = _first_number(p.volume)
+    if p.pages:
+        pred["pages"] = _pages(p.pages)
+    if p.doi:
+        pred["doi"] = p.doi
+    return pred
+
+
+def prf(tp: float, n_pred: float, n_gold: float) -> tuple[float, float, float]:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def eval_anystyle(path: Path, show: str | None) -> None:
+    root = ET.parse(path).getroot()
+    counts: dict[str, Counter[str]] = {f: Counter() for f in (*FIELDS, "author_words")}
+    shown = 0
+    for seq in root:
+        text, gold = gold_of(seq)
+        pred = pred_of(text)
+        for f in FIELDS:
+            g, p = gold.get(f), pred.get(f)
+            c = counts[f]
+            if f == "author":
+                gl, pl = list(g or []), list(p or [])  # type: ignore[call-overload]
+                c["gold"] += len(gl)
+                c["pred"] += len(pl)
+                remaining = Counter(gl)
+                for name in pl:
+                    if remaining[name] > 0:
+                        remaining[name] -= 1
+                        c["tp"] += 1
+                ok = sorted(gl) == sorted(pl)
+            else:
+                c["gold"] += g is not None
+                c["pred"] += p is not None
+                ok = g is not None and g == p
+                c["tp"] += ok
+            if show == f and not ok and (g or p) and shown < 40:
+                shown += 1
+                print(f"--- {f}\n  text: {text}\n  gold: {g}\n  pred: {p}")
+        gw = gold.get("author_words") or set()
+        pw = pred.get("author_words") or set()
+        cw = counts["author_words"]
+        cw["gold"] += len(gw)  # type: ignore[arg-type]
+        cw["pred"] += len(pw)  # type: ignore[arg-type]
+        cw["tp"] += len(gw & pw)  # type: ignore[operator]
+    print(f"\nAnyStyle core.xml ({len(root)} references): field-level P / R / F1")
+    print(f"  {'field':<22} {'P':>6} {'R':>6} {'F1':>6}   (gold n)")
+    for f in (*FIELDS, "author_words"):
+        c = counts[f]
+        p, r, f1 = prf(c["tp"], c["pred"], c["gold"])
+        label = {"author": "author (family/name)", "author_words": "author (per word)"}.get(f, f)
+        print(f"  {label:<22} {p:6.3f} {r:6.3f} {f1:6.3f}   ({c['gold']})")
+
+
+def eval_crossref(folder: Path, show: str | None) -> list[str]:
+    print(
+        "\nCrossref reference strings: share parsed with title+year (styles with titles) "
+        "/ venue+year (styles without)"
+    )
+    print(
+        f"  {'style':<32} {'title+yr':>8} {'year':>6} {'title':>6} {'venue':>6} "
+        f"{'author':>6} {'DOI ok':>7}"
+    )
+    corpus: list[str] = []
+    shown = 0
+    forms = (
+        "{r} https://doi.org/{d}.",
+        "{r} doi:{d}",
+        "{r} DOI: {d}.",
+        "{r} (https://dx.doi.org/{d})",
+        "{r}\nhttps://doi.org/{d}",
+    )
+    for style in STYLES:
+        path = folder / f"dataset-{style}.json"
+        items = json.loads(path.read_text(encoding="utf-8"))["dataset"]
+        n = len(items)
+        ty = y = t = v = a = 0
+        doi_ok = doi_n = 0
+        shown = 0
+        for i, item in enumerate(items):
+            ref = item["ref_string"]
+            corpus.append(ref)
+            p = parse_reference(ref)
+            y += p.year is not None
+            t += bool(p.title)
+            v += bool(p.venue)
+            a += bool(p.authors)
+            good = bool(p.year and (p.venue if style in TITLELESS else p.title))
+            ty += good
+            if show in ("crossref", style) and not good and shown < 12:
+                shown += 1
+                print(f"--- {style}: {ref}\n    {p.to_dict()}")
+            gold = (item.get("target_gt") or {}).get("DOI")
+            if gold:
+                doi_n += 1
+                form = forms[i % len(forms)]
+                q = parse_reference(form.format(r=ref, d=gold))
+                doi_ok += q.doi == gold.lower()
+        print(
+            f"  {style:<32} {ty / n:8.3f} {y / n:6.3f} {t / n:6.3f} {v / n:6.3f} {a / n:6.3f} "
+            f"{doi_ok / max(doi_n, 1):7.4f}"
+        )
+    return corpus
+
+
+def throughput(corpus: list[str]) -> None:
+    # A generated-answer-like document: prose with inline cites, then a numbered reference list.
+    prose = (
+        "Transformers (Vaswani et al., 2017) replaced recurrence with attention [1], and later "
+        "work scaled them up (Devlin et al., 2019; Brown et al., 2020). Smith (2020) showed that "
+        "the effect holds across languages [2, 4-6]. See also doi:10.18653/v1/N19-1423 and "
+        "arXiv:1706.03762v5 for details.\n\n"
+    )
+    for per_doc, label in (
+        (8, "answer-like: 10 prose paragraphs + 8 references"),
+        (40, "reference-heavy: 10 paragraphs + 40 references"),
+    ):
+        docs = []
+        for start in range(0, len(corpus), per_doc):
+            refs = "\n".join(
+                f"[{i + 1}] {r}" for i, r in enumerate(corpus[start : start + per_doc])
+            )
+            docs.append(prose * 10 + "## References\n\n" + refs + "\n")
+        total = sum(len(d.encode("utf-8")) for d in docs)
+        t0 = time.perf_counter()
+        n_cites = 0
+        for d in docs:
+            n_cites += len(extract_citations(d))
+        dt = time.perf_counter() - t0
+        print(
+            f"\nThroughput, {label}: extract_citations on {len(docs)} documents, "
+            f"{total / 1e6:.1f} MB ({n_cites} citations): {total / 1e6 / dt:.2f} MB/s on one core"
+        )
+    refs_bytes = sum(len(r.encode("utf-8")) for r in corpus)
+    t0 = time.perf_counter()
+    for r in corpus:
+        parse_reference(r)
+    dt = time.perf_counter() - t0
+    print(
+        f"Throughput: parse_reference alone on {len(corpus)} strings ({refs_bytes / 1e6:.1f} MB): "
+        f"{refs_bytes / 1e6 / dt:.2f} MB/s, {len(corpus) / dt:,.0f} references/s"
+    )
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument("--datasets", type=Path, default=DEFAULT)
+    ap.add_argument("--failures", help="print failures of one field (author, title, ..., crossref)")
+    args = ap.parse_args()
+    if not (args.datasets / "anystyle" / "core.xml").exists():
+        sys.exit(f"datasets not found at {args.datasets} (pass --datasets)")
+    eval_anystyle(args.datasets / "anystyle" / "core.xml", args.failures)
+    corpus = eval_crossref(args.datasets / "crossref-refmatch", args.failures)
+    throughput(corpus)
+
+
+if __name__ == "__main__":
+    main()

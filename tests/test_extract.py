@@ -1,0 +1,415 @@
+"""Citation extraction: table-driven cases for every form, plus file inputs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from verifier.citations import Citation
+from verifier.extract import extract_citations, extract_file, parse_reference
+
+FIXTURES = Path(__file__).parent / "fixtures" / "extract"
+
+
+def _families(p: Any) -> list[str]:
+    return [a.family for a in p.authors]
+
+
+# (reference string, expected fields: families / title / year / venue / volume / pages / doi ...)
+REFERENCES = [
+    # APA
+    (
+        "Suresh, M. R., & Milstein, C. (1985). A direct antigen-binding assay. Analytical "
+        "Biochemistry, 151(1), 192–195.",
+        {
+            "families": ["Suresh", "Milstein"],
+            "title": "A direct antigen-binding assay",
+            "year": 1985,
+            "venue": "Analytical Biochemistry",
+            "volume": "151",
+            "issue": "1",
+            "pages": "192-195",
+        },
+    ),
+    # MLA
+    (
+        "Prideaux, Gary D. “In Rejection of Autonomous Linguistics.” Lingua 50.3 (1980): 245–247.",
+        {
+            "families": ["Prideaux"],
+            "title": "In Rejection of Autonomous Linguistics",
+            "year": 1980,
+            "venue": "Lingua",
+            "volume": "50",
+            "pages": "245-247",
+        },
+    ),
+    # Chicago author-date, full given names after the first author
+    (
+        "Lakoff, George, and Mark Johnson. 2003. Metaphors We Live By. Chicago: University of "
+        "Chicago Press.",
+        {
+            "families": ["Lakoff", "Johnson"],
+            "title": "Metaphors We Live By",
+            "year": 2003,
+            "publisher": "University of Chicago Press",
+        },
+    ),
+    # IEEE
+    (
+        "[1] M. R. Suresh and C. Milstein, “A direct antigen-binding assay,” Analytical "
+        "Biochemistry, vol. 151, no. 1, pp. 192–195, Nov. 1985.",
+        {
+            "families": ["Suresh", "Milstein"],
+            "title": "A direct antigen-binding assay",
+            "year": 1985,
+            "venue": "Analytical Biochemistry",
+            "volume": "151",
+            "issue": "1",
+            "pages": "192-195",
+        },
+    ),
+    # Vancouver, particles
+    (
+        "Pérez-Higueras JJ, Arias A, de la Macorra JC, Peters OA. Differences in cyclic fatigue "
+        "resistance. J Endod. 2014;40(9):1477-81.",
+        {
+            "families": ["Pérez-Higueras", "Arias", "de la Macorra", "Peters"],
+            "title": "Differences in cyclic fatigue resistance",
+            "year": 2014,
+            "venue": "J Endod",
+            "volume": "40",
+            "pages": "1477-81",
+        },
+    ),
+    # Harvard
+    (
+        "Suresh, M.R. & Milstein, C., 1985. A direct assay. Analytical Biochemistry, 151(1), "
+        "pp.192–195.",
+        {
+            "families": ["Suresh", "Milstein"],
+            "title": "A direct assay",
+            "year": 1985,
+            "venue": "Analytical Biochemistry",
+            "pages": "192-195",
+        },
+    ),
+    # ACS (no title)
+    (
+        "(1) Suresh, M. R.; Milstein, C. Analytical Biochemistry 1985, 151, 192–195.",
+        {
+            "families": ["Suresh", "Milstein"],
+            "title": None,
+            "year": 1985,
+            "venue": "Analytical Biochemistry",
+            "volume": "151",
+            "pages": "192-195",
+        },
+    ),
+    # Elsevier / AIP (no title)
+    (
+        "[1] M.R. Suresh, C. Milstein, Analytical Biochemistry 151 (1985) 192.",
+        {
+            "families": ["Suresh", "Milstein"],
+            "year": 1985,
+            "venue": "Analytical Biochemistry",
+            "volume": "151",
+            "pages": "192",
+        },
+    ),
+    # ACL / natbib with "et al." and arXiv
+    (
+        "Jacob Devlin, Ming-Wei Chang, Kenton Lee, and Kristina Toutanova. 2019. BERT: "
+        "Pre-training of deep bidirectional transformers for language understanding. In "
+        "Proceedings of NAACL-HLT, pages 4171–4186.",
+        {
+            "families": ["Devlin", "Chang", "Lee", "Toutanova"],
+            "year": 2019,
+            "title": "BERT: Pre-training of deep bidirectional transformers for language "
+            "understanding",
+            "venue": "Proceedings of NAACL-HLT",
+            "pages": "4171-4186",
+        },
+    ),
+    (
+        "Vaswani, A., et al. (2017). Attention is all you need. arXiv preprint arXiv:1706.03762v5.",
+        {
+            "families": ["Vaswani"],
+            "et_al": True,
+            "year": 2017,
+            "title": "Attention is all you need",
+            "arxiv": "1706.03762",
+        },
+    ),
+    # A title with a colon and a year in it
+    (
+        "Smith, J. (2020). Elections in 1999: A retrospective. Journal of Politics, 12(3), 1–20.",
+        {
+            "families": ["Smith"],
+            "year": 2020,
+            "title": "Elections in 1999: A retrospective",
+            "venue": "Journal of Politics",
+        },
+    ),
+    # DOI URL with trailing punctuation, parentheses inside the DOI
+    (
+        "Bar, K. (1993). Knowledge. AI, 5(1), 1–9. https://doi.org/10.1016/0004-3702(93)90015-X.",
+        {"families": ["Bar"], "doi": "10.1016/0004-3702(93)90015-x", "year": 1993},
+    ),
+    # Markdown and HTML entities
+    (
+        "**Kearns, M., &amp; Roth, A.** (2019). *The Ethical Algorithm*. Oxford University Press.",
+        {"families": ["Kearns", "Roth"], "year": 2019, "title": "The Ethical Algorithm"},
+    ),
+    # Markdown link as title, ACL Anthology URL
+    (
+        "Hovy, D. (2016). [The social impact of NLP](https://aclanthology.org/P16-2096/). In "
+        "Proceedings of ACL.",
+        {
+            "families": ["Hovy"],
+            "year": 2016,
+            "title": "The social impact of NLP",
+            "acl": "P16-2096",
+        },
+    ),
+    # Diacritics, suffix
+    (
+        "Müller, K.-R., Ferren, W. R., Jr., & Ñúñez, José. (2001). Über Netze. Neural Computing, "
+        "3, 1–2.",
+        {"families": ["Müller", "Ferren Jr.", "Ñúñez"], "year": 2001, "title": "Über Netze"},
+    ),
+    # CJK names (romanized and in script)
+    (
+        "Wang, X., Li, Y., & Zhang, W. (2021). Graph learning. Neural Networks, 10, 1–9.",
+        {"families": ["Wang", "Li", "Zhang"], "year": 2021, "title": "Graph learning"},
+    ),
+    # Wrapped lines and hyphenation breaks
+    (
+        "Brown, T. B., Mann, B., & Ryder, N. (2020). Language models are few-shot learn-\n"
+        "   ers. Advances in Neural Information\n   Processing Systems, 33, 1877–1901.",
+        {
+            "families": ["Brown", "Mann", "Ryder"],
+            "year": 2020,
+            "title": "Language models are few-shot learners",
+            "venue": "Advances in Neural Information Processing Systems",
+            "volume": "33",
+        },
+    ),
+    # LaTeX quotes, ISBN
+    (
+        "D. Knuth, ``The Art of Computer Programming,'' Addison-Wesley, 1997. ISBN 0-201-89683-4.",
+        {
+            "families": ["Knuth"],
+            "title": "The Art of Computer Programming",
+            "year": 1997,
+            "isbn": "9780201896831",
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REFERENCES)
+def test_parse_reference(text: str, expected: dict[str, Any]) -> None:
+    p = parse_reference(text)
+    for name, want in expected.items():
+        got = _families(p) if name == "families" else getattr(p, name)
+        assert got == want, f"{name}: {got!r} != {want!r}\n{p.to_dict()}"
+
+
+def _kinds(cites: list[Citation]) -> list[tuple[str, str]]:
+    return [(c.kind, c.text) for c in cites]
+
+
+INLINE = [
+    ("as shown (Kearns & Roth, 2019).", [("(Kearns & Roth, 2019)", ["Kearns", "Roth"], 2019)]),
+    (
+        "Prior work (Vaswani et al., 2017; Devlin et al., 2019) did this.",
+        [("Vaswani et al., 2017", ["Vaswani"], 2017), ("Devlin et al., 2019", ["Devlin"], 2019)],
+    ),
+    ("Smith (2020) showed it.", [("Smith (2020)", ["Smith"], 2020)]),
+    (
+        "van der Berg and Li (2018a) found",
+        [("van der Berg and Li (2018a)", ["van der Berg", "Li"], 2018)],
+    ),
+    ("(see Müller, 2001, p. 4)", [("(see Müller, 2001, p. 4)", ["Müller"], 2001)]),
+    ("In 2019 (the year) nothing (2020).", []),
+    ("Table 3 (2019) is not a cite.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), INLINE)
+def test_inline_author_year(text: str, expected: list[tuple[str, list[str], int]]) -> None:
+    cites = [c for c in extract_citations(text) if c.kind == "inline"]
+    assert [(c.text, _families(c.parsed), c.parsed.year) for c in cites] == expected
+
+
+NUMERIC = [
+    ("works [3].", [(3,)]),
+    ("works [3, 5-7].", [(3, 5, 6, 7)]),
+    ("works [3–5; 9].", [(3, 4, 5, 9)]),
+    ("works^12 and more", [(12,)]),
+    ("works<sup>2,3</sup>.", [(2, 3)]),
+    ("works¹² and", [(12,)]),
+    ("a [link](http://x.org) is not [a] cite", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NUMERIC)
+def test_inline_numeric(text: str, expected: list[tuple[int, ...]]) -> None:
+    cites = [c for c in extract_citations(text) if c.kind == "inline"]
+    assert [c.parsed.number for c in cites] == expected
+
+
+def test_numeric_cites_link_to_numbered_list() -> None:
+    text = (
+        "Attention [1] and BERT [2, 3].\n\n## References\n\n"
+        "[1] A. Vaswani et al., “Attention is all you need,” in NeurIPS, 2017.\n"
+        "[2] J. Devlin, M.-W. Chang, K. Lee, and K. Toutanova, “BERT: Pre-training of deep\n"
+        "    bidirectional transformers,” in Proc. NAACL, 2019, pp. 4171–4186.\n"
+    )
+    cites = extract_citations(text)
+    refs = {c.parsed.number[0]: c for c in cites if c.kind == "reference"}
+    assert set(refs) == {1, 2}
+    assert refs[2].parsed.title == "BERT: Pre-training of deep bidirectional transformers"
+    assert refs[2].text.endswith("4171–4186.")
+    inline = [c for c in cites if c.kind == "inline"]
+    assert inline[0].links == (refs[1].id,)
+    assert inline[1].links == (refs[2].id,)  # [3] does not exist: no dangling link
+
+
+def test_author_year_links_and_plain_list() -> None:
+    text = (
+        "Fairness (Kearns & Roth, 2019) and attention (Vaswani et al., 2017).\n\n"
+        "References\n"
+        "Kearns, M., & Roth, A. (2019). The ethical algorithm. Oxford University Press.\n"
+        "Vaswani, A., Shazeer, N., Parmar, N., Uszkoreit, J., Jones, L., Gomez, A. N., "
+        "Kaiser, L.,\n"
+        "  & Polosukhin, I. (2017). Attention is all you need. In Advances in Neural Information\n"
+        "  Processing Systems (pp. 5998–6008).\n"
+    )
+    cites = extract_citations(text)
+    refs = [c for c in cites if c.kind == "reference"]
+    assert [c.parsed.authors[0].family for c in refs] == ["Kearns", "Vaswani"]
+    assert len(refs[1].parsed.authors) == 8
+    inline = [c for c in cites if c.kind == "inline"]
+    assert [c.links for c in inline] == [(refs[0].id,), (refs[1].id,)]
+
+
+def test_bulleted_markdown_list_without_heading() -> None:
+    text = (
+        "Here are some sources:\n"
+        "- Goodfellow, I., Bengio, Y., & Courville, A. (2016). *Deep Learning*. MIT Press.\n"
+        "- LeCun, Y., Bengio, Y., & Hinton, G. (2015). Deep learning. *Nature*, 521(7553), "
+        "436–444. "
+        "https://doi.org/10.1038/nature14539\n"
+    )
+    refs = [c for c in extract_citations(text) if c.kind == "reference"]
+    assert [c.parsed.year for c in refs] == [2016, 2015]
+    assert refs[1].parsed.doi == "10.1038/nature14539"
+    assert refs[1].parsed.venue == "Nature"
+
+
+def test_reference_list_in_markdown_table() -> None:
+    text = (
+        "| # | Authors | Title | Year | Venue |\n"
+        "|---|---------|-------|------|-------|\n"
+        "| 1 | Vaswani et al. | Attention Is All You Need | 2017 | NeurIPS |\n"
+        "| 2 | Devlin, Chang, Lee, Toutanova | BERT | 2019 | NAACL |\n"
+    )
+    refs = [c for c in extract_citations(text) if c.kind == "reference"]
+    assert [(c.parsed.title, c.parsed.year, c.parsed.venue) for c in refs] == [
+        ("Attention Is All You Need", 2017, "NeurIPS"),
+        ("BERT", 2019, "NAACL"),
+    ]
+    assert refs[0].parsed.et_al and refs[0].parsed.authors[0].family == "Vaswani"
+    assert refs[1].text.startswith("| 2 |")
+
+
+def test_footnotes() -> None:
+    text = "A claim.[^1]\n\n[^1]: Smith, J. (2020). A study. Journal of X, 1, 1–2.\n"
+    cites = extract_citations(text)
+    assert [c.kind for c in cites] == ["inline", "reference"]
+    assert cites[0].links == (cites[1].id,)
+    assert cites[1].parsed.title == "A study"
+
+
+IDENTIFIERS = [
+    ("see https://doi.org/10.1145/3442188.3445922.", "doi", "10.1145/3442188.3445922"),
+    ("(doi:10.1016/0004-3702(93)90015-X)", "doi", "10.1016/0004-3702(93)90015-x"),
+    ("DOI: 10.18653/v1/N19-1423;", "doi", "10.18653/v1/n19-1423"),
+    ("arXiv:1706.03762v5,", "arxiv", "1706.03762"),
+    ("https://arxiv.org/abs/hep-th/9901001v2.", "arxiv", "hep-th/9901001"),
+    ("arXiv:cs.CL/0501001", "arxiv", "cs.cl/0501001"),
+    ("https://aclanthology.org/2020.acl-main.463/", "acl", "2020.acl-main.463"),
+    ("ACL Anthology 2020.acl-main.463.", "acl", "2020.acl-main.463"),
+    ("ISBN 978-0-262-03384-8", "isbn", "9780262033848"),
+    ("at https://example.com/page_(1).", "url", "https://example.com/page_(1)"),
+]
+
+
+@pytest.mark.parametrize(("text", "scheme", "value"), IDENTIFIERS)
+def test_identifiers(text: str, scheme: str, value: str) -> None:
+    cites = [c for c in extract_citations(text) if c.kind == "identifier"]
+    assert len(cites) == 1
+    assert getattr(cites[0].parsed, scheme) == value
+
+
+def test_fenced_bibtex() -> None:
+    text = (
+        "Here is the entry:\n```bibtex\n@inproceedings{vaswani2017,\n  title={Attention Is All You "
+        "Need},\n  author={Vaswani, Ashish and Shazeer, Noam and others},\n  year={2017},\n"
+        "  booktitle={NeurIPS}, doi={10.5555/3295222.3295349}\n}\n```\n"
+    )
+    cites = extract_citations(text)
+    assert [c.kind for c in cites] == ["bibtex"]
+    c = cites[0]
+    assert c.key == "vaswani2017" and c.parsed.et_al
+    assert c.parsed.doi == "10.5555/3295222.3295349"  # not reported again as an identifier
+    assert c.text.startswith("@inproceedings") and c.text.endswith("}")
+
+
+def test_to_dict_matches_design() -> None:
+    cites = extract_citations(
+        "Smith (2020) said.\n\nReferences\nSmith, J. (2020). A title. J. X, 1, 2–3."
+    )
+    d = cites[0].to_dict()
+    assert set(d) == {"id", "kind", "key", "text", "span", "parsed", "confidence", "links"}
+    assert d["parsed"] == {"authors": ["Smith"], "year": 2020}
+    ref = cites[1].to_dict()
+    assert ref["parsed"]["title"] == "A title" and ref["parsed"]["authors"] == ["J. Smith"]
+    assert isinstance(ref["span"], list) and all(0 <= v <= 1 for v in ref["confidence"].values())
+    assert "Smith" in cites[1].describe()
+
+
+def test_extract_file_tex_with_bib() -> None:
+    cites = extract_file(FIXTURES / "paper.tex")
+    inline = [c for c in cites if c.kind == "inline"]
+    bib = {c.key: c for c in cites if c.kind == "bibtex"}
+    assert set(bib) == {"vaswani2017", "devlin2019"}  # the uncited entry is left out
+    assert inline[0].links == (bib["vaswani2017"].id,)
+    assert inline[1].links == (bib["devlin2019"].id,)
+    assert bib["devlin2019"].parsed.doi == "10.18653/v1/n19-1423"
+
+
+def test_extract_file_bibitems() -> None:
+    cites = extract_file(FIXTURES / "bibitems.tex")
+    assert [c.kind for c in cites] == ["inline", "reference"]
+    ref = cites[1]
+    assert ref.key == "knuth84" and cites[0].links == (ref.id,)
+    assert ref.parsed.title == "Literate programming" and ref.parsed.year == 1984
+
+
+def test_extract_file_bib_and_jsonl() -> None:
+    bib = extract_file(FIXTURES / "refs.bib")
+    assert [c.key for c in bib] == ["vaswani2017", "devlin2019", "uncited"]
+    cites = extract_file(FIXTURES / "answers.jsonl")
+    assert [c.id for c in cites] == [1, 2, 3]
+    assert cites[0].links == (2,)
+    assert cites[2].parsed.arxiv == "1706.03762"
+
+
+def test_spans_reproduce_text() -> None:
+    text = Path(FIXTURES / "paper.tex").read_text() + "\n" + REFERENCES[0][0]
+    for c in extract_citations(text):
+        assert text[c.span[0] : c.span[1]] == c.text

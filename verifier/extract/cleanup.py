@@ -1,0 +1,57 @@
+"""Turn a reference as written (markdown, HTML, wrapped lines) into one plain line.
+
+Only the parser sees the cleaned string; citation spans always point into the original text.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+_TAG = re.compile(r"</?[a-zA-Z][^<>]{0,200}>")
+_MD_LINK = re.compile(
+    r"\[([^\[\]\n]{1,500})\]\(\s*(<?[^()\s]{1,500}(?:\([^()\s]{0,100}\)[^()\s]{0,100})?>?)\s*(?:\"[^\"]{0,200}\")?\)"
+)
+_MD_EMPH = re.compile(r"(?<![\w*])(\*{1,3}|_{1,3})(?=\S)([^*_\n]{1,1000}?)(?<=\S)\1(?![\w*])")
+_CODE = re.compile(r"`([^`\n]{1,500})`")
+# A word broken at the end of a line: "classi-\nfication". Identifiers keep their hyphen.
+_HYPHEN_BREAK = re.compile(r"(?<=[^\W\d_]{2})-[ \t]*\r?\n[ \t]*(?=[a-z])")
+_SPACE = re.compile(r"\s+")
+_NEEDS = re.compile(r"[<&*_`\[\n\r\t\xa0]|''")
+
+
+def clean_reference(text: str) -> tuple[str, list[str]]:
+    """Plain, single-line reference text and the link targets removed from markdown links.
+
+    >>> clean_reference("**Smith, J.** (2020). *A [title](https://x.org/a)*. &amp; more")
+    ('Smith, J. (2020). A title. & more', ['https://x.org/a'])
+    """
+    urls: list[str] = []
+    if not _NEEDS.search(text):
+        return text.strip(), urls
+    if "\n" in text:
+        text = _HYPHEN_BREAK.sub("", text)
+    text = _SPACE.sub(" ", text)
+    if "<" in text:
+        text = _TAG.sub("", text)
+    if "&" in text:
+        text = html.unescape(text)
+    if "](" in text:
+
+        def link(m: re.Match[str]) -> str:
+            target = m.group(2).strip("<>")
+            urls.append(target)
+            label = m.group(1)
+            # "[https://doi.org/..](https://doi.org/..)": keep one copy
+            return label
+
+        text = _MD_LINK.sub(link, text)
+    if "``" in text:  # LaTeX quotes
+        text = text.replace("``", "“").replace("''", "”")
+    if "`" in text:
+        text = _CODE.sub(r"\1", text)
+    if "*" in text or "_" in text:
+        text = _MD_EMPH.sub(r"\2", text)
+        text = text.replace("**", "")
+    text = _SPACE.sub(" ", text.replace("\xa0", " "))
+    return text.strip(), urls

@@ -1,0 +1,267 @@
+"""Inline citations in running text: what they state and where they are.
+
+Forms: numeric `[3]`, `[3, 5-7]`, `[3–5; 9]`; superscripts `^12`, `<sup>12</sup>`, `¹²`;
+markdown footnotes `[^note]`; author-year `(Kearns & Roth, 2019)`,
+`(Vaswani et al., 2017; Devlin et al., 2019)`, `(see Smith, 2020, p. 4)`; narrative
+`Smith (2020)`, `Vaswani et al. (2017)`, `Kearns and Roth (2019a)`; LaTeX `\\cite{key}` is in
+`latex.py`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from verifier.records import PARTICLES
+
+_MAX_RANGE = 200  # "[1-100000]" is not a citation of 100,000 references
+
+_NUM_ITEM = r"\d{1,4}(?:\s*[-–—]\s*\d{1,4})?"
+_NUMERIC = re.compile(r"\[(\s*" + _NUM_ITEM + r"(?:\s*[,;]\s*" + _NUM_ITEM + r")*\s*)\](?!\s*\()")
+_CARET = re.compile(r"(?<![\d^)])\^\[?(\d{1,4}(?:[,–-]\d{1,4})*)\]?(?![\w])")
+_SUP = re.compile(r"<sup>\s*\[?(\d{1,4}(?:\s*[,–-]\s*\d{1,4})*)\]?\s*</sup>", re.IGNORECASE)
+_UNI_SUP = re.compile(r"(?<=[^\s\d⁰¹²³⁴⁵⁶⁷⁸⁹])([⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:[⁻,˒][⁰¹²³⁴⁵⁶⁷⁸⁹]+)*)")
+_SUP_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻˒", "0123456789-,")
+_FOOTNOTE = re.compile(r"\[\^([^\]\s]{1,40})\](?!:)")
+
+# A family name: capitalized (or uncased: CJK) word, with particles and hyphens.
+_FAM = (
+    r"(?:(?:[Vv]an|[Vv]on|[Dd]e|[Dd]er|[Dd]en|[Dd]i|[Dd]a|[Dd]u|[Ll]e|[Ll]a|[Dd]el|[Dd]os|[Tt]er|"
+    r"[Aa]l|[Ee]l)[\s\-]+){0,3}[^\W\d_a-z][\w'’\-]*"
+)
+_AUTHORS = (
+    r"(?P<names>"
+    + _FAM
+    + r"(?:(?:\s*,\s*"
+    + _FAM
+    + r")*\s*,?\s*(?:&|and|und|y|et)\s+"
+    + _FAM
+    + r"|\s+et\s*al\.?|\s+and\s+(?:colleagues|others))?)"
+)
+_YEAR = r"(?P<year>(?:1[5-9]|20)\d\d[a-z]?|n\.\s?d\.|in press|forthcoming)"
+_LOCATOR = r"(?:\s*,\s*(?:pp?\.|chap\.|ch\.|sec\.|§|para\.)\s*[\w\-–]+)?"
+# One cite inside parentheses: "see Smith & Jones, 2019, p. 3" / "Smith 2019a, b".
+_PAREN_ITEM = re.compile(
+    r"^\s*(?:(?:see|see also|e\.g\.|cf\.|i\.e\.|also|compare|as in|following|and)\s*,?\s+)*"
+    + _AUTHORS
+    + r"\s*,?\s+"
+    + _YEAR
+    + r"(?P<more>(?:\s*,\s*(?:1[5-9]|20)\d\d[a-z]?|\s*,\s*[a-z](?![\w.]))*)"
+    + _LOCATOR
+    + r"\s*$"
+)
+_PAREN = re.compile(r"\(([^()\n]{4,400}?(?:1[5-9]|20)\d\d[a-z]?[^()\n]{0,40})\)")
+_NARRATIVE = re.compile(
+    r"(?<![\w(])"
+    + _AUTHORS
+    + r"(?:['’]s)?\s+\(\s*"
+    + _YEAR
+    + r"(?P<more>(?:\s*[,;]\s*(?:1[5-9]|20)\d\d[a-z]?)*)"
+    + _LOCATOR
+    + r"\s*\)"
+)
+_STOP_NAMES = frozenset(
+    [
+        "in",
+        "on",
+        "at",
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "since",
+        "from",
+        "by",
+        "for",
+        "until",
+        "before",
+        "after",
+        "during",
+        "table",
+        "figure",
+        "fig",
+        "section",
+        "chapter",
+        "eq",
+        "equation",
+        "see",
+        "also",
+        "between",
+        "around",
+        "about",
+        "circa",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "spring",
+        "summer",
+        "fall",
+        "autumn",
+        "winter",
+        "version",
+        "model",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class InlineCite:
+    """One inline citation: span, and what it states (names and year, or reference numbers)."""
+
+    start: int
+    end: int
+    style: str  # "numeric" | "author-year" | "footnote"
+    families: tuple[str, ...] = ()
+    et_al: bool = False
+    year: int | None = None
+    year_label: str | None = None  # "2019a", "n.d."
+    numbers: tuple[int, ...] = ()
+    key: str | None = None
+
+
+def expand_numbers(spec: str) -> tuple[int, ...]:
+    """ "3, 5-7" → (3, 5, 6, 7); reversed or huge ranges keep only their ends.
+
+    >>> expand_numbers("3, 5-7; 9")
+    (3, 5, 6, 7, 9)
+    """
+    out: list[int] = []
+    for part in re.split(r"\s*[,;]\s*", spec.strip()):
+        if not part:
+            continue
+        ends = re.split(r"\s*[-–—]\s*", part)
+        try:
+            nums = [int(x) for x in ends if x]
+        except ValueError:
+            continue
+        if len(nums) == 2 and 0 <= nums[1] - nums[0] <= _MAX_RANGE:
+            out.extend(range(nums[0], nums[1] + 1))
+        else:
+            out.extend(nums)
+    return tuple(dict.fromkeys(out))
+
+
+def _names(spec: str) -> tuple[tuple[str, ...], bool]:
+    et_al = bool(re.search(r"\bet\s*al\b|\band (?:colleagues|others)\b", spec))
+    spec = re.sub(r"\s*(?:\bet\s*al\b\.?|\band (?:colleagues|others)\b)", "", spec)
+    parts = [
+        p.strip()
+        for p in re.split(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b)\s*", spec)
+        if p.strip()
+    ]
+    return tuple(parts), et_al
+
+
+def _plausible(families: tuple[str, ...]) -> bool:
+    if not families:
+        return False
+    for f in families:
+        last = f.split()[-1]
+        if last.lower() in _STOP_NAMES or f.lower() in _STOP_NAMES:
+            return False
+        if last[:1].islower() and last.lower() not in PARTICLES:
+            return False
+    return True
+
+
+def _year(label: str) -> int | None:
+    m = re.match(r"\d{4}", label)
+    return int(m.group()) if m else None
+
+
+def find_inline(text: str) -> list[InlineCite]:
+    """All inline citations in `text`, in order.
+
+    >>> [(c.style, c.families, c.year) for c in find_inline("as shown (Kearns & Roth, 2019).")]
+    [('author-year', ('Kearns', 'Roth'), 2019)]
+    >>> [c.numbers for c in find_inline("Transformers [3, 5-7] work.")]
+    [(3, 5, 6, 7)]
+    """
+    out: list[InlineCite] = []
+    if "[" in text:
+        for m in _NUMERIC.finditer(text):
+            nums = expand_numbers(m.group(1))
+            if nums and all(0 < n < 10000 for n in nums):
+                out.append(InlineCite(m.start(), m.end(), "numeric", numbers=nums))
+        if "[^" in text:
+            for m in _FOOTNOTE.finditer(text):
+                key = m.group(1)
+                nums = (int(key),) if key.isdigit() else ()
+                out.append(InlineCite(m.start(), m.end(), "footnote", numbers=nums, key=key))
+    if "^" in text:
+        for m in _CARET.finditer(text):
+            out.append(
+                InlineCite(m.start(), m.end(), "numeric", numbers=expand_numbers(m.group(1)))
+            )
+    if "<sup" in text or "<SUP" in text:
+        for m in _SUP.finditer(text):
+            out.append(
+                InlineCite(m.start(), m.end(), "numeric", numbers=expand_numbers(m.group(1)))
+            )
+    if any(c in text for c in "¹²³⁴⁵⁶⁷⁸⁹"):
+        for m in _UNI_SUP.finditer(text):
+            nums = expand_numbers(m.group(1).translate(_SUP_DIGITS))
+            if nums:
+                out.append(InlineCite(m.start(), m.end(), "numeric", numbers=nums))
+    if "(" in text:
+        for m in _PAREN.finditer(text):
+            _parenthetical(text, m, out)
+        for m in _NARRATIVE.finditer(text):
+            families, et_al = _names(m.group("names"))
+            if not _plausible(families):
+                continue
+            label = m.group("year")
+            out.append(
+                InlineCite(m.start(), m.end(), "author-year", families, et_al, _year(label), label)
+            )
+    out.sort(key=lambda c: (c.start, -c.end))
+    # Drop cites nested in another one (a narrative cite inside a parenthetical).
+    kept: list[InlineCite] = []
+    for c in out:
+        if kept and c.start < kept[-1].end:
+            continue
+        kept.append(c)
+    return kept
+
+
+def _parenthetical(text: str, m: re.Match[str], out: list[InlineCite]) -> None:
+    """Cites inside "(A, 2019; B et al., 2020)": one InlineCite per item, spans on the item."""
+    inner_start = m.start(1)
+    body = m.group(1)
+    pieces: list[tuple[int, int]] = []
+    last = 0
+    for sep in re.finditer(";", body):
+        pieces.append((last, sep.start()))
+        last = sep.end()
+    pieces.append((last, len(body)))
+    found: list[InlineCite] = []
+    for a, b in pieces:
+        item = body[a:b]
+        im = _PAREN_ITEM.match(item)
+        if not im:
+            continue
+        families, et_al = _names(im.group("names"))
+        if not _plausible(families):
+            continue
+        label = im.group("year")
+        # Span: from the names to the end of the item, trimmed of spaces.
+        s = inner_start + a + im.start("names")
+        e = inner_start + a + len(item.rstrip())
+        found.append(InlineCite(s, e, "author-year", families, et_al, _year(label), label))
+    if len(found) == 1 and len(pieces) == 1:
+        # A single cite: the span includes the parentheses, "(Kearns & Roth, 2019)".
+        c = found[0]
+        found = [InlineCite(m.start(), m.end(), c.style, c.families, c.et_al, c.year, c.year_label)]
+    out.extend(found)

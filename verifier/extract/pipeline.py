@@ -1,0 +1,269 @@
+"""`extract_citations`: every citation in a text, typed, with spans and links.
+
+Order of work: BibTeX entries (fenced or pasted), LaTeX `\\bibitem`s, reference lists, then
+inline cites and bare identifiers outside those regions; last, inline cites are linked to the
+entries they point at. Ids are 1..n in text order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+from verifier.bibtex import BibEntry, parse_bibtex, split_authors
+from verifier.citations import Citation, ParsedReference
+from verifier.extract import latex, reflist
+from verifier.extract.identifiers_in_text import doi_value as normalize_doi
+from verifier.extract.identifiers_in_text import find_identifiers
+from verifier.extract.inline import find_inline
+from verifier.extract.refstring import parse_reference
+from verifier.identifiers import normalize_arxiv, normalize_isbn
+from verifier.normalize import clean_text, fold
+from verifier.records import Author, parse_year
+
+_ENTRY_LABEL = re.compile(
+    r"^\s*(?:\[\^[^\]\s]{1,40}\]:|\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)](?=\s)|[-*•+‣◦](?=\s)|\[[A-Za-z][\w+\-]{0,20}\d{2,4}[a-z]?\])\s*"
+)
+
+
+def extract_citations(text: str) -> list[Citation]:
+    """Every citation in `text`: reference-list entries, inline cites, BibTeX entries, identifiers.
+
+    Never raises on any string. `c.text == text[c.span[0]:c.span[1]]` for each citation, and
+    `links` only name ids of citations in the returned list.
+
+    >>> cs = extract_citations("Attention works (Vaswani et al., 2017).\\n\\nReferences\\n"
+    ...                        "Vaswani, A., et al. (2017). Attention is all you need. NeurIPS.")
+    >>> [(c.id, c.kind, c.links) for c in cs]
+    [(1, 'inline', (2,)), (2, 'reference', ())]
+    """
+    if not text:
+        return []
+    drafts: list[tuple[int, int, str, str | None, ParsedReference]] = []
+    taken: list[tuple[int, int]] = []
+
+    if "@" in text:
+        for entry in parse_bibtex(text):
+            if isinstance(entry, BibEntry):
+                drafts.append(
+                    (entry.start, entry.end, "bibtex", entry.key, parsed_from_bibtex(entry))
+                )
+                taken.append((entry.start, entry.end))
+    cites: list[latex.LatexCite] = []
+    if "\\" in text:
+        for item in latex.find_bibitems(text):
+            if _free(taken, item.start, item.end):
+                parsed = parse_reference(item.body)
+                drafts.append((item.start, item.end, "reference", item.key, parsed))
+                taken.append((item.start, item.end))
+        cites = latex.find_cites(text)
+    for e in reflist.find_entries(text):
+        if not _free(taken, e.start, e.end):
+            continue
+        parsed = _parse_entry(text[e.start : e.end], e)
+        if e.number is not None:
+            parsed = replace(parsed, number=(e.number,))
+        key = e.key or (str(e.number) if e.number is not None else None)
+        drafts.append((e.start, e.end, "reference", key, parsed))
+        taken.append((e.start, e.end))
+    taken.sort()
+    for c in cites:
+        if _free(taken, c.start, c.end):
+            drafts.append((c.start, c.end, "inline", ",".join(c.keys), ParsedReference()))
+    for ic in find_inline(text):
+        if not _free(taken, ic.start, ic.end):
+            continue
+        conf = {"authors": 0.8, "year": 0.9} if ic.families else {"number": 0.9}
+        parsed = ParsedReference(
+            authors=tuple(Author("", f) for f in ic.families),
+            year=ic.year,
+            number=ic.numbers,
+            et_al=ic.et_al,
+            confidence=conf,
+        )
+        drafts.append((ic.start, ic.end, "inline", ic.key, parsed))
+    for f in find_identifiers(text):
+        if not _free(taken, f.start, f.end):
+            continue
+        values: dict[str, object] = {f.scheme: f.value}
+        if f.url and f.scheme != "url":
+            values["url"] = f.url
+        label = f.label
+        if (
+            label
+            and len(label) > 3
+            and not label.isdigit()
+            and "://" not in label
+            and not label.startswith("10.")
+        ):
+            values["title"] = clean_text(label)
+        conf = {k: (0.99 if k != "title" else 0.5) for k in values}
+        parsed = ParsedReference(**values, confidence=conf)  # type: ignore[arg-type]
+        drafts.append((f.start, f.end, "identifier", None, parsed))
+
+    drafts.sort(key=lambda d: (d[0], d[1]))
+    citations = [
+        Citation(i + 1, kind, key, text[s:e], (s, e), parsed)
+        for i, (s, e, kind, key, parsed) in enumerate(drafts)
+    ]
+    return link(citations)
+
+
+def _free(taken: Sequence[tuple[int, int]], a: int, b: int) -> bool:
+    return all(b <= x or a >= y for x, y in taken)
+
+
+def _parse_entry(entry_text: str, e: reflist.Entry) -> ParsedReference:
+    if e.cells:
+        fields = {reflist.column_field(h): v for h, v in e.cells}
+        if fields.get("reference"):
+            return parse_reference(fields["reference"])
+        if "title" in fields:
+            return _from_cells(fields)
+        return parse_reference(". ".join(v for _, v in e.cells if v.strip()))
+    body = (
+        _ENTRY_LABEL.sub("", entry_text, count=1) if _ENTRY_LABEL.match(entry_text) else entry_text
+    )
+    return parse_reference(body)
+
+
+def _from_cells(fields: dict[str | None, str]) -> ParsedReference:
+    """A reference from a markdown table row with named columns."""
+    from verifier.extract.cleanup import clean_reference
+    from verifier.extract.names import split_names
+
+    def cell(name: str) -> str:
+        return clean_reference(fields.get(name) or "")[0].strip()
+
+    authors, et_al = split_names(cell("author")) if cell("author") else ((), False)
+    ids = find_identifiers(" ".join(fields.get(k) or "" for k in ("doi", "url", "title")))
+    values = {f.scheme: f.value for f in reversed(ids)}
+    doi = values.get("doi") or (normalize_doi(cell("doi")) if cell("doi") else None)
+    url = next((f.url for f in ids if f.url), None)
+    title = cell("title")
+    conf = {"title": 0.9, "authors": 0.8, "year": 0.95, "venue": 0.85}
+    return ParsedReference(
+        title=title or None,
+        authors=authors,
+        year=parse_year(cell("year")),
+        venue=cell("venue") or None,
+        doi=doi,
+        arxiv=values.get("arxiv"),
+        acl=values.get("acl"),
+        url=url,
+        et_al=et_al,
+        confidence={k: v for k, v in conf.items() if cell(k if k != "authors" else "author")},
+    )
+
+
+def parsed_from_bibtex(entry: BibEntry) -> ParsedReference:
+    """The fields of a BibTeX entry as a ParsedReference (BibTeX fields are certain: 1.0)."""
+    f = entry.fields
+    raw_author = entry.raw_fields.get("author") or f.get("author", "")
+    authors = tuple(split_authors(raw_author)) if raw_author else ()
+    et_al = bool(re.search(r"\band\s+others\s*$", raw_author))
+    editors = (
+        tuple(split_authors(entry.raw_fields.get("editor") or f.get("editor", "")))
+        if f.get("editor")
+        else ()
+    )
+    doi = normalize_doi(f["doi"]) if f.get("doi") else None
+    url = f.get("url") or None
+    eprint = f.get("eprint", "")
+    prefix = (f.get("archiveprefix") or f.get("eprinttype") or "").lower()
+    arxiv = normalize_arxiv(eprint) if eprint and (prefix == "arxiv" or not prefix) else None
+    if not arxiv and url and "arxiv.org" in url.lower():
+        arxiv = normalize_arxiv(url)
+    if not doi and url and "doi.org/" in url.lower():
+        doi = normalize_doi(url)
+    venue = f.get("journal") or f.get("booktitle") or f.get("journaltitle") or None
+    if not venue and entry.type in ("phdthesis", "mastersthesis", "techreport"):
+        venue = f.get("school") or f.get("institution") or None
+    values: dict[str, object] = {
+        "title": clean_text(f.get("title", "")).rstrip(".") or None,
+        "authors": tuple(a for a in authors if a.family or a.given),
+        "year": parse_year(f.get("year") or f.get("date")),
+        "venue": clean_text(venue) if venue else None,
+        "volume": f.get("volume") or None,
+        "issue": f.get("number") or f.get("issue") or None,
+        "pages": re.sub(r"\s*-+\s*", "-", f["pages"]) if f.get("pages") else None,
+        "doi": doi,
+        "arxiv": arxiv,
+        "isbn": normalize_isbn(f["isbn"]) if f.get("isbn") else None,
+        "url": url,
+        "publisher": f.get("publisher") or None,
+        "editors": editors,
+    }
+    conf = {k: 1.0 for k, v in values.items() if v not in (None, "", ())}
+    return ParsedReference(**values, et_al=et_al, confidence=conf)  # type: ignore[arg-type]
+
+
+def link(citations: list[Citation]) -> list[Citation]:
+    """Tie inline cites to the entries they point at (by number, footnote key, LaTeX key, or
+    first author + year). Returns new citations; entries themselves get no links."""
+    entries = [c for c in citations if c.kind in ("reference", "bibtex")]
+    if not entries:
+        return citations
+    by_number: dict[int, list[Citation]] = {}
+    by_key: dict[str, list[Citation]] = {}
+    by_family: dict[str, list[Citation]] = {}
+    for e in entries:
+        for n in e.parsed.number:
+            by_number.setdefault(n, []).append(e)
+        if e.key:
+            by_key.setdefault(e.key, []).append(e)
+        if e.parsed.authors:
+            by_family.setdefault(_family_key(e.parsed.authors[0]), []).append(e)
+    out = []
+    for c in citations:
+        if c.kind != "inline":
+            out.append(c)
+            continue
+        targets: list[Citation] = []
+        if c.key and c.key.split(",")[0] in by_key:
+            for k in c.key.split(","):
+                targets.extend(by_key.get(k, []))
+        elif c.parsed.number:
+            for n in c.parsed.number:
+                cands = by_number.get(n, [])
+                if cands:
+                    after = [e for e in cands if e.span[0] >= c.span[1]]
+                    targets.append(after[0] if after else cands[-1])
+        elif c.parsed.authors:
+            targets = _author_year_targets(c, by_family)
+        ids = tuple(dict.fromkeys(t.id for t in targets))
+        out.append(replace(c, links=ids) if ids else c)
+    return out
+
+
+def _family_key(a: Author) -> str:
+    words = fold(a.family or a.given).split()
+    return words[-1] if words else ""
+
+
+def _author_year_targets(c: Citation, by_family: dict[str, list[Citation]]) -> list[Citation]:
+    cands = by_family.get(_family_key(c.parsed.authors[0]), [])
+    if not cands:
+        return []
+    year = c.parsed.year
+    same_year = [e for e in cands if year is None or e.parsed.year in (None, year)]
+    if len(c.parsed.authors) >= 2 and len(same_year) > 1:
+        second = _family_key(c.parsed.authors[1])
+        narrowed = [
+            e for e in same_year if any(_family_key(a) == second for a in e.parsed.authors[1:])
+        ]
+        same_year = narrowed or same_year
+    return [e for e in same_year if e.parsed.year == year] or [
+        e for e in same_year if e.parsed.year is None
+    ]
+
+
+def renumber(citations: Iterable[Citation], start: int = 1) -> list[Citation]:
+    """Citations with ids start, start+1, ... (links remapped): for merging several lists."""
+    cites = list(citations)
+    mapping = {c.id: start + i for i, c in enumerate(cites)}
+    return [
+        replace(c, id=mapping[c.id], links=tuple(mapping[x] for x in c.links if x in mapping))
+        for c in cites
+    ]

@@ -1,0 +1,267 @@
+"""Find reference lists in a text and cut them into entries (with exact spans).
+
+A list is either under a heading ("References", "Bibliography", "Works Cited", "Sources", ...)
+or a run of list items that each look like a reference (a year plus names, a quoted title or an
+identifier). Entries are numbered (`[1]`, `1.`, `(1)`), bulleted, footnote definitions
+(`[^1]: ...`), plain lines, or paragraphs; wrapped lines continue the entry above them.
+Markdown tables whose rows look like references become one entry per row.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from verifier.extract.names import scan_names
+
+_HEADING = re.compile(
+    r"^\s{0,3}(?:#{1,6}\s*|\*\*|__|\\(?:section|subsection|chapter)\*?\{)?\s*"
+    r"(?:\d+\.?\s+)?(?:references?(?:\s+list)?|bibliography|works\s+cited|literature(?:\s+cited)?|"
+    r"sources?|citations?|cited\s+works|further\s+reading|reading\s+list|literatur|références|"
+    r"referencias|bibliografía|bibliographie|参考文献|引用文献)"
+    r"\s*(?:\*\*|__|\})?\s*:?\s*(?:\*\*|__)?\s*$",
+    re.IGNORECASE,
+)
+_OTHER_HEADING = re.compile(
+    r"^\s{0,3}(?:#{1,6}\s+\S|\\(?:section|chapter|appendix)\b|\*\*[^*]{1,80}\*\*\s*:?\s*$)"
+)
+_LABEL = re.compile(
+    r"^(?P<indent>\s{0,8})(?:\[(?P<n1>\d{1,4})\]|\((?P<n2>\d{1,4})\)|(?P<n3>\d{1,4})[.)](?=\s)|"
+    r"\[\^(?P<fn>[^\]\s]{1,40})\]:|\[(?P<key>[A-Za-z][\w+\-]{0,20}\d{2,4}[a-z]?)\]|"
+    r"(?P<bullet>[-*•+‣◦])(?=\s))\s*"
+)
+_YEARISH = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)|n\.\s?d\.")
+_SIGNAL = re.compile(
+    r"[“\"«]|\bdoi\b|10\.\d{4,9}/|arxiv|https?://|\bet al\b|\bIn:? [A-Z]|\bProc|\bJournal\b|"
+    r"\bpp?\.\s*\d",
+    re.IGNORECASE,
+)
+_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One reference-list entry: `text[start:end]`, its label, and (for tables) its cells."""
+
+    start: int
+    end: int
+    number: int | None = None
+    key: str | None = None
+    cells: tuple[tuple[str, str], ...] = ()  # (column name, value) for table rows
+    under_heading: bool = False
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    out = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        end = pos + len(line.rstrip("\r\n"))
+        out.append((pos, end))
+        pos += len(line)
+    return out
+
+
+def looks_like_reference(s: str) -> bool:
+    """Cheap test: does this line read like a bibliographic reference?
+
+    >>> looks_like_reference("Vaswani, A., et al. (2017). Attention is all you need. NeurIPS.")
+    True
+    >>> looks_like_reference("Install the package with pip (since 2020).")
+    False
+    """
+    s = s.strip()
+    if len(s) < 20 or len(s) > 3000:
+        return False
+    has_year = bool(_YEARISH.search(s))
+    signal = bool(_SIGNAL.search(s))
+    if not has_year and not signal:
+        return False
+    body = _LABEL.sub("", s, count=1).lstrip("*_ ")
+    scan = scan_names(body[:300])
+    if scan.authors and has_year:
+        return True
+    return has_year and signal
+
+
+def find_entries(text: str) -> list[Entry]:
+    """Reference-list entries in `text`, in order.
+
+    >>> t = "Intro [1].\\n\\n## References\\n[1] A. Smith, \\"A title,\\" J. X, 2020.\\n"
+    >>> [(e.number, t[e.start:e.end][:12]) for e in find_entries(t)]
+    [(1, '[1] A. Smith')]
+    """
+    lines = _lines(text)
+    n = len(lines)
+    entries: list[Entry] = []
+    i = 0
+    while i < n:
+        a, b = lines[i]
+        line = text[a:b]
+        if _HEADING.match(line) and len(line) < 80:
+            i = _section(text, lines, i + 1, entries)
+            continue
+        if (
+            _TABLE_ROW.match(line)
+            and i + 1 < n
+            and _TABLE_SEP.match(text[lines[i + 1][0] : lines[i + 1][1]])
+        ):
+            i = _table(text, lines, i, entries)
+            continue
+        lm = _LABEL.match(line)
+        if lm and looks_like_reference(line):
+            # A list of reference-like items without a heading: take the run.
+            j = i
+            run: list[Entry] = []
+            while j < n:
+                la, lb = lines[j]
+                ln = text[la:lb]
+                m2 = _LABEL.match(ln)
+                if not m2 or not looks_like_reference(ln):
+                    break
+                k = _continuation(text, lines, j + 1)
+                run.append(_entry(text, la, lines[k - 1][1], m2, False))
+                j = k
+                while (
+                    j < n
+                    and not text[lines[j][0] : lines[j][1]].strip()
+                    and j + 1 < n
+                    and _LABEL.match(text[lines[j + 1][0] : lines[j + 1][1]])
+                ):
+                    j += 1
+            entries.extend(run)
+            i = max(j, i + 1)
+            continue
+        i += 1
+    return entries
+
+
+def _continuation(text: str, lines: list[tuple[int, int]], j: int) -> int:
+    """Index after the wrapped lines that continue an entry starting before line j."""
+    n = len(lines)
+    while j < n:
+        a, b = lines[j]
+        ln = text[a:b]
+        if (
+            not ln.strip()
+            or _LABEL.match(ln)
+            or _HEADING.match(ln)
+            or _OTHER_HEADING.match(ln)
+            or _TABLE_ROW.match(ln)
+        ):
+            break
+        prev = text[lines[j - 1][0] : lines[j - 1][1]].rstrip()
+        # Hanging indent, a lower-case start, or a line broken mid-sentence continues the entry.
+        if (
+            ln[:1].isspace()
+            or ln.lstrip()[:1].islower()
+            or prev.endswith(("-", ",", "and", "&", ":"))
+            or not prev.endswith((".", ")", "]"))
+        ):
+            j += 1
+            continue
+        break
+    return j
+
+
+def _entry(text: str, start: int, end: int, m: re.Match[str] | None, under: bool) -> Entry:
+    start += len(m.group("indent")) if m else len(text[start:end]) - len(text[start:end].lstrip())
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    number = key = None
+    if m:
+        num = m.group("n1") or m.group("n2") or m.group("n3")
+        number = int(num) if num else None
+        key = m.group("fn") or m.group("key")
+        if key and key.isdigit():
+            number = int(key)
+    return Entry(start, end, number, key, (), under)
+
+
+def _section(text: str, lines: list[tuple[int, int]], i: int, entries: list[Entry]) -> int:
+    """Entries of a reference section starting at line i; returns the line after it."""
+    n = len(lines)
+    # Paragraph mode when entries are separated by blank lines and some span several lines.
+    j = i
+    while j < n:
+        a, b = lines[j]
+        ln = text[a:b]
+        if not ln.strip():
+            j += 1
+            continue
+        if _HEADING.match(ln) or _OTHER_HEADING.match(ln):
+            break
+        if _TABLE_ROW.match(ln):
+            if j + 1 < n and _TABLE_SEP.match(text[lines[j + 1][0] : lines[j + 1][1]]):
+                j = _table(text, lines, j, entries)
+                continue
+            break
+        m = _LABEL.match(ln)
+        k = _continuation(text, lines, j + 1)
+        # A short non-reference line ("Further reading follows."): the section ended.
+        short = not m and k == j + 1 and len(ln.strip()) < 40 and not looks_like_reference(ln)
+        if short and entries and entries[-1].under_heading:
+            break
+        entries.append(_entry(text, a, lines[k - 1][1], m, True))
+        j = k
+    return j
+
+
+def _table(text: str, lines: list[tuple[int, int]], i: int, entries: list[Entry]) -> int:
+    """Rows of a markdown table that look like references; returns the line after the table."""
+    n = len(lines)
+    header = [c.strip().strip("*_ ").lower() for c in _cells(text[lines[i][0] : lines[i][1]])]
+    j = i + 2
+    while j < n and _TABLE_ROW.match(text[lines[j][0] : lines[j][1]]):
+        a, b = lines[j]
+        row = text[a:b]
+        cells = [c.strip() for c in _cells(row)]
+        joined = ". ".join(c for c in cells if c)
+        named = tuple(zip(header, cells, strict=False)) if len(header) == len(cells) else ()
+        known = any(_column(h) for h, _ in named)
+        if (known and _YEARISH.search(joined)) or looks_like_reference(joined):
+            lead = len(row) - len(row.lstrip())
+            entries.append(
+                Entry(a + lead, b - (len(row) - len(row.rstrip())), None, None, named, True)
+            )
+        j += 1
+    return j
+
+
+def _cells(row: str) -> list[str]:
+    row = row.strip()
+    if row.startswith("|"):
+        row = row[1:]
+    if row.endswith("|"):
+        row = row[:-1]
+    return re.split(r"(?<!\\)\|", row)
+
+
+def _column(name: str) -> str | None:
+    """The parsed field a table column holds, from its header."""
+    name = name.lower().strip(" :*_#")
+    table = {
+        "author": ("author", "authors", "author(s)", "by", "creator", "writer"),
+        "title": ("title", "paper", "article", "work", "publication", "book", "name"),
+        "year": ("year", "date", "published", "pub. year", "yr"),
+        "venue": (
+            "venue",
+            "journal",
+            "conference",
+            "source",
+            "published in",
+            "container",
+            "proceedings",
+        ),
+        "doi": ("doi",),
+        "url": ("url", "link", "links"),
+        "reference": ("reference", "citation", "full reference", "ref"),
+        "number": ("#", "no", "no.", "n", "id", "number"),
+    }
+    for field_name, names in table.items():
+        if name in names:
+            return field_name
+    return None
+
+
+column_field = _column

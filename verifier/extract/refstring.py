@@ -1,0 +1,659 @@
+"""Parse one reference string into fields, whatever the citation style.
+
+Rules, in the order a reader uses them:
+1. identifiers (DOI, arXiv, ACL id, ISBN, URLs) are unambiguous: take them out first;
+2. the author list opens the reference (`names.scan_names`), unless the reference is anonymous;
+3. a date right after the authors (APA, Harvard, Chicago author-date) or a quoted title (MLA,
+   IEEE, Chicago notes) are strong boundaries;
+4. the title is the quoted span or the first sentence after authors and date, unless what follows
+   the authors is already a journal with numbers (styles without titles: ACS, AIP, Elsevier);
+5. the container (journal, proceedings, book) runs up to the first volume / issue / pages / date
+   cue; "Place: Publisher" and publisher words give the publisher;
+6. the year is the best-placed plausible year: after the authors, in parentheses, after a month,
+   or closing the reference, never inside the title.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from verifier.citations import ParsedReference
+from verifier.extract.cleanup import clean_reference
+from verifier.extract.identifiers_in_text import doi_value, trim_url
+from verifier.extract.names import scan_names, split_names
+from verifier.identifiers import normalize_acl, normalize_arxiv, normalize_isbn
+from verifier.records import Author
+
+_YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|spring|summer|fall|autumn|"
+    r"winter|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|"
+    r"décembre|januar|februar|märz|juni|juli|oktober|dezember)\.?"
+)
+
+# Leading list labels: [1], (1), 1., 1), bullets, alphanumeric keys such as [Smi20].
+_LABEL = re.compile(
+    r"^\s*(?:\[\s*(?:\d{1,4}|[A-Za-z][\w+\-]{0,20}\d{2,4}[a-z]?)\s*\]|\(\s*\d{1,4}\s*\)|"
+    r"\d{1,3}\s*[.)](?!\d)|\d{1,3}\s+(?=[^\W\d_])|[-*•+‣◦·–]\s+)\s*"
+)
+_URL = re.compile(r"(?:https?://|www\.)[^\s\"“”]+", re.IGNORECASE)
+_DOI_PREFIX = re.compile(
+    r"(?:\b(?:doi|DOI)\s*:?\s*|https?://(?:dx\.)?doi\.org/|\bdoi\.org/)?(10\.\d{4,9}/[^\s\"“”]+)"
+)
+_ARXIV = re.compile(
+    r"(?:arxiv(?:\s+preprint)?\s*(?:arxiv)?\s*:?\s*|arxiv\.org/(?:abs|pdf)/|\babs/)"
+    r"((?:\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?)",
+    re.IGNORECASE,
+)
+_ISBN = re.compile(r"\bISBN(?:-1[03])?\s*:?\s*((?:97[89][\s-]?)?\d(?:[\s-]?\d){8}[\s-]?[\dXx])\b")
+# Lead-ins that only introduce an identifier or an access date.
+_LEADIN = re.compile(
+    r"(?:\[online\]\.?|\bretrieved(?:\s+\w+\s+\d{1,2},?\s+\d{4},?)?\s+from|\bavailable(?:\s+(?:at|from|online))?\s*:?|"
+    r"\baccessed(?:\s+on)?\s*:?\s*[\w ,.\-]{0,30}?\d{4}|"
+    r"\((?:accessed|last accessed|viewed)[^)]{0,40}\)|"
+    r"\burl\s*:|\bdoi\s*:|\barxiv\s+preprint\b|\bpreprint\b|\bCoRR\b,?)",
+    re.IGNORECASE,
+)
+
+_QUOTES = {
+    "“": "”",
+    '"': '"',
+    "„": "“”",
+    "«": "»",
+    "‘": "’",
+    "'": "'",
+    "‹": "›",
+    "「": "」",
+    "『": "』",
+}
+_OPEN_QUOTE = re.compile(r"(?:^|(?<=[\s(\[:,.]))([“\"„«‘'‹「『])(?=\S)")
+
+# A date right after the authors: "(2011).", "(2011, May 3).", "1990.", ", 1985.", "(n.d.)".
+_DATE_AFTER = re.compile(
+    r"^[\s.,:;]*(?:\(\s*(?P<y1>" + _YEAR + r")[a-z]?(?:\s*[,/–-]\s*[^()]{0,25})?\s*\)"
+    r"|\[\s*(?P<y3>" + _YEAR + r")[a-z]?\s*\]"
+    r"|\(\s*(?:n\.\s?d\.|s\.\s?d\.|in press|forthcoming)\s*\)"
+    r"|(?P<y2>" + _YEAR + r")[a-z]?(?=[.,:;]|\s*$|\s+[\"“‘«(\[]))\s*[.,:;]?",
+    re.IGNORECASE,
+)
+_YEAR_ANY = re.compile(r"(?<![\w/.\-–])(" + _YEAR + r")[a-z]?(?![\w/\-–]|\.\d)")
+_MONTH_BEFORE = re.compile(_MONTH + r"\s*(?:\d{1,2}\s*,?\s*)?$", re.IGNORECASE)
+# Title boundary: sentence punctuation after a word of two or more letters (not an initial).
+_SENTENCE_END = re.compile(
+    r"(?<=[^\s.]{2})[.?!](?=[\s\"”’]+(?:[^\s\d]|\d{4}\b|\d+[^\W\d_])|\s*$)|(?<=[?!])(?=\s)"
+)
+_LOOSE_END = re.compile(r"[.?!](?=\s+[^\s\d])")
+_CONTAINER_START = re.compile(
+    r",\s+(?=(?:in:?\s|proc\b|proceedings|journal|j\.|trans\b|transactions|ieee|acm|advances in|"
+    r"conference|symposium|workshop|annals|bulletin|review|nature|science|comm\b|commun|"
+    r"lecture notes|technical report|tech\.? rep|ph\.? ?d|thesis|dissertation|master|"
+    r"preprint|arxiv|unpublished|manuscript|internet|personal|(?:[\w.\-]+\s){0,3}(?:press|publishers?|verlag))\b)",
+    re.IGNORECASE,
+)
+_SINGLE_AUTHOR = re.compile(
+    r"^([A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+){0,3})\.?,?\s*[(\[]?\s*" + _YEAR + r"[a-z]?\s*[)\]]?[.,:]"
+)
+_EDS = re.compile(
+    r"\s*,?\s*\(?\s*(?:editors?|eds?|hrsg|hg|dirs?|coords?|orgs?)\b\.?\s*\)?\.?", re.IGNORECASE
+)
+_IN = re.compile(r"^(?:in|In|IN|En|Dans|dans)\s*:?\s+(?=\S)")
+_EDITORS = re.compile(
+    r"^(?P<eds>[^()]{2,250}?)\s*[,(]\s*(?:eds?|editors?|hrsg|hg|dir|coord|orgs?)\.?\s*\)?\s*[,.:]?\s*",
+    re.IGNORECASE,
+)
+_EDITED_BY = re.compile(
+    r"^(?:edited\s+by|ed\.|eds\.|hg\.\s+v\.|hrsg\.\s+v\.)\s+(?P<eds>[^,.;:]{2,200}?(?:\s+and\s+[^,.;:]{2,80})?)[,.]\s*",
+    re.IGNORECASE,
+)
+# Where the numeric details of a container begin: "vol. 3", ", 151(1)", " 151 (1)", "; 9:", ...
+_DETAILS = re.compile(
+    r"(?:[\s,.;:(]{1,6}(?:vol(?:ume)?s?\.?|v\.|bd\.|t\.|no\.|nr\.?|n[º°o]\.?|iss(?:ue)?\.?|heft|pp?\.|"
+    r"pages?|s\.|art(?:icle)?\.?|[Ee]\d)\s*\d"
+    r"|[\s,.;:]{1,6}\(?\d+[A-Za-z]?\)?\s*(?=[(:;,.]|$|\s+\(|\s+\d|\s*[-–—]\s*\d|\s+pp?\.))",
+    re.IGNORECASE,
+)
+_VOLUME = re.compile(
+    r"\b(?:vol(?:ume)?s?\.?|v\.|bd\.|t\.|jg\.|tome)\s*(\d+[A-Za-z]?(?:\s*[-–/]\s*\d+)?)",
+    re.IGNORECASE,
+)
+_ISSUE = re.compile(
+    r"\b(?:no|nr|n[º°o]|iss(?:ue)?|heft|number)\.?\s*(\d+[A-Za-z]?(?:\s*[-–/]\s*\d+)?)",
+    re.IGNORECASE,
+)
+_PAGES_KW = re.compile(
+    r"\b(?:pp?|pages?|s|str|art(?:icle)?)\.?\s*((?:[A-Za-z]?\d+[A-Za-z]?)(?:\s*[-–—‐]+\s*[A-Za-z]?\d+[A-Za-z]?)?)",
+    re.IGNORECASE,
+)
+_RANGE = re.compile(r"(?<![\w.])([A-Za-z]?\d+[A-Za-z]?\s*[-–—‐]+\s*[A-Za-z]?\d+[A-Za-z]?)(?![\w])")
+# "151(1)", "151 (1)", "151.1", "44:"
+_VOL_ISSUE = re.compile(r"(?<![\w.])(\d+[A-Za-z]?)\s*\(\s*([\w\-–/ ]{1,12}?)\s*\)")
+_VOL_DOT_ISSUE = re.compile(r"(?<![\w.])(\d{1,4})\.(\d{1,3})(?=\s*\()")
+_NUMBER = re.compile(r"(?<![\w.\-–])([A-Za-z]?\d+[A-Za-z]?)(?![\w\-–])")
+_PLACE_PUBLISHER = re.compile(
+    r"(?:^|[.,;]\s+|\(\s*)(?P<place>[A-Z][\w .'’&\-]{1,40}?(?:,\s*[A-Z][\w .]{1,20}?)?)"
+    r"\s*:\s*(?P<pub>[A-Z][^:;()]{1,90}?)\s*(?=[,.;)]|$)"
+)
+_PUBLISHER_WORD = re.compile(
+    r"\b(?:press|publish\w*|publications?|verlag|books|editions?|éditions|editora|editorial|"
+    r"inc\.?|ltd\.?|llc|gmbh|co\.|springer|elsevier|wiley|routledge|sage|pearson|kluwer|"
+    r"academic|macmillan|mcgraw|prentice|addison|oxford|cambridge|norton|penguin|harper|"
+    r"blackwell|taylor|francis|crc|morgan kaufmann|o'reilly|mit press|gallimard|seuil|suhrkamp)\b",
+    re.IGNORECASE,
+)
+_THESIS = re.compile(
+    r"\b(?:ph\.?\s?d\.?|doctoral|master'?s?|diss(?:ertation)?|thesis|tese|thèse)\b", re.IGNORECASE
+)
+_ALLOWED_IN_DETAILS = re.compile(
+    r"\b(?:vol|volume|vols|no|nr|issue|iss|pp|p|pages?|suppl|supplement|pt|part|art|article|e|s|"
+    r"bd|heft|jg|t|ed|in|press|and|" + _MONTH[3:-4] + r")\b",
+    re.IGNORECASE,
+)
+_WORD3 = re.compile(r"[^\W\d_]{3,}")
+_TRIM = " \t.,;:–—-/"
+
+
+def parse_reference(text: str) -> ParsedReference:
+    """Parse one reference string (any common style) into fields with confidences.
+
+    >>> p = parse_reference("Vaswani, A., Shazeer, N., et al. (2017). Attention is all you need. "
+    ...                     "In Advances in Neural Information Processing Systems (pp. 5998-6008).")
+    >>> p.title, p.year, p.pages, [a.family for a in p.authors], p.et_al
+    ('Attention is all you need', 2017, '5998-6008', ['Vaswani', 'Shazeer'], True)
+    >>> p.venue
+    'Advances in Neural Information Processing Systems'
+    """
+    s, link_urls = clean_reference(text)
+    conf: dict[str, float] = {}
+    ids, s = _take_identifiers(s, link_urls)
+    s = _LABEL.sub("", s, count=1)
+
+    # 2. authors
+    scan = scan_names(s)
+    authors: tuple[Author, ...] = scan.authors
+    et_al = scan.et_al
+    pos = scan.end
+    if authors:
+        conf["authors"] = 0.85
+    elif m := _SINGLE_AUTHOR.match(s):
+        # "Anon, 2010." / "Microsoft. (2020)." : one-word author or organisation before a date
+        if m.group(1).lower() not in ("anon", "anonymous", "n.a", "o.a"):
+            authors = (Author("", m.group(1)),)
+            conf["authors"] = 0.5
+        pos = m.end(1)
+    title_first: str | None = None
+    quote = _OPEN_QUOTE.search(s)
+    paren_date = re.search(r"[(\[]\s*(?:" + _YEAR + r"[a-z]?|n\.\s?d\.)[^()\[\]]{0,25}[)\]]", s)
+    # A strong boundary further on than the names we recognized: the block before it is the
+    # author list (organisations, unusual name shapes) or, in APA, a title standing in for it.
+    for cue in (paren_date, quote):
+        if cue is None:
+            continue
+        gap = s[pos : cue.start()]
+        if not gap.strip(_TRIM) or _EDS.fullmatch(gap):
+            break
+        if not authors and cue.start() < 200:
+            block = s[: cue.start()].strip(_TRIM)
+            if cue is paren_date and not _looks_like_names(block):
+                title_first, pos = block, cue.start()
+                break
+            if cue.start() < 160 and _looks_like_names(block):
+                people, more = split_names(block)
+                if not people or (len(people) == 1 and len(block.split()) > 4):
+                    people = (Author("", block),)
+                authors, et_al, pos = people, more, cue.start()
+                conf["authors"] = 0.6
+                break
+    if authors and (m := _EDS.match(s, pos)):
+        pos = m.end()
+    rest = s[pos:]
+
+    # 3. the date right after the authors
+    year: int | None = None
+    m = _DATE_AFTER.match(rest)
+    if m:
+        y = m.group("y1") or m.group("y2") or m.group("y3")
+        if y:
+            year = int(y)
+            conf["year"] = 0.95
+        rest = rest[m.end() :]
+    rest = rest.lstrip(_TRIM + ")")
+
+    # 4. title
+    title: str | None = title_first
+    after_title = rest
+    if title_first:
+        conf["title"] = 0.6
+    q = (
+        None
+        if title
+        else _OPEN_QUOTE.match(rest)
+        or (quote if quote and quote.start() >= pos and quote.start() - pos < 3 else None)
+    )
+    if q is None and not title and rest[:1] in _QUOTES:
+        q = re.match(r"(.)", rest)
+    if q is not None:
+        qstart = q.start(1) - (pos if q is quote else 0)
+        opener = rest[qstart] if 0 <= qstart < len(rest) else ""
+        closers = _QUOTES.get(opener, "")
+        close = _find_close(rest, qstart + 1, closers)
+        if close > qstart + 1:
+            title = rest[qstart + 1 : close]
+            after_title = rest[close + 1 :]
+            conf["title"] = 0.95
+    journal_first = None
+    if title is None and q is None:
+        journal_first = _journal_first(rest, author_date=year is not None)
+        if journal_first is None:
+            title, after_title, tconf = _first_sentence(
+                rest, comma_style=s[pos - 1 : pos] == "," or s[pos : pos + 1] == ","
+            )
+            if title:
+                conf["title"] = tconf
+        else:
+            after_title = rest
+    if title:
+        title = _clean_title(title)
+
+    # 5. container, details, publisher
+    venue, volume, issue, pages, publisher, editors, year2 = _container(after_title, journal_first)
+    if year is None and year2:
+        year = year2
+        conf["year"] = 0.85
+    if year is None:
+        year = _loose_year(s, title)
+        if year:
+            conf["year"] = 0.7
+    if venue:
+        conf["venue"] = 0.8 if journal_first is None else 0.85
+    if volume:
+        conf["volume"] = 0.8
+    if pages:
+        conf["pages"] = 0.85
+    if publisher:
+        conf["publisher"] = 0.6
+    if not title and not venue and not authors:
+        # Nothing recognizable: keep the text as a title so that lookup has something.
+        plain = s.strip(_TRIM)
+        if plain and not ids:
+            title = plain[:300]
+            conf["title"] = 0.3
+    for k in ids:
+        conf[k] = 0.99 if k != "url" else 0.95
+    return ParsedReference(
+        title=title or None,
+        authors=authors,
+        year=year,
+        venue=venue or None,
+        volume=volume or None,
+        issue=issue or None,
+        pages=pages or None,
+        doi=ids.get("doi"),
+        arxiv=ids.get("arxiv"),
+        acl=ids.get("acl"),
+        isbn=ids.get("isbn"),
+        url=ids.get("url"),
+        publisher=publisher or None,
+        editors=editors,
+        et_al=et_al,
+        confidence=conf,
+    )
+
+
+def _take_identifiers(s: str, link_urls: Sequence[str]) -> tuple[dict[str, str], str]:
+    """Identifiers in the string, and the string without them and their lead-ins."""
+    ids: dict[str, str] = {}
+    cut: list[tuple[int, int]] = []
+    urls: list[str] = list(link_urls)
+    lower = s.lower()
+    if "http" in lower or "www." in lower:
+        for m in _URL.finditer(s):
+            url = _trim_url(m.group())
+            urls.append(url)
+            cut.append((m.start(), m.start() + len(url)))
+    if "10." in s:
+        for m in _DOI_PREFIX.finditer(s):
+            doi = doi_value(m.group(1))
+            if doi and "doi" not in ids:
+                ids["doi"] = doi
+            cut.append(
+                (
+                    m.start(),
+                    m.start() + len(m.group(0)) - (len(m.group(1)) - len(_trim_doi(m.group(1)))),
+                )
+            )
+    if "arxiv" in lower or "abs/" in lower:
+        for m in _ARXIV.finditer(s):
+            value = normalize_arxiv(m.group(1))
+            if value and "arxiv" not in ids:
+                ids["arxiv"] = value
+            cut.append(m.span())
+    if "isbn" in lower:
+        for m in _ISBN.finditer(s):
+            value = normalize_isbn(m.group(1))
+            if value and "isbn" not in ids:
+                ids["isbn"] = value
+            cut.append(m.span())
+    for url in urls:
+        low = url.lower()
+        if "doi.org/" in low and "doi" not in ids and (doi := doi_value(url)):
+            ids["doi"] = doi
+        elif "arxiv.org/" in low and "arxiv" not in ids and (ax := normalize_arxiv(url)):
+            ids["arxiv"] = ax
+        elif ("aclanthology" in low or "aclweb.org/anthology" in low) and "acl" not in ids:
+            acl = normalize_acl(url)
+            if acl:
+                ids["acl"] = acl
+        if "url" not in ids and "doi.org/" not in low:
+            ids["url"] = url
+    if not cut:
+        return ids, s
+    cut.sort()
+    out: list[str] = []
+    last = 0
+    for a, b in cut:
+        if a < last:
+            last = max(last, b)
+            continue
+        out.append(s[last:a])
+        last = b
+    out.append(s[last:])
+    s2 = " ".join(out)
+    s2 = _LEADIN.sub(" ", s2)
+    s2 = re.sub(r"\s*[<\[(]\s*[>\])]", "", s2)
+    s2 = re.sub(r"\s+([.,;:])", r"\1", s2)
+    s2 = re.sub(r"([.,;:])(?:\s*\.)+(?=\s|$)", r"\1", s2)
+    return ids, re.sub(r"\s+", " ", s2).strip()
+
+
+_trim_url = trim_url
+_trim_doi = trim_url
+
+
+def _looks_like_names(block: str) -> bool:
+    """A short block without sentence-like lower-case runs: an author list or an organisation."""
+    words = block.split()
+    if not words or len(words) > 25:
+        return False
+    lower = 0
+    for w in words:
+        if w[:1].islower() and w.lower().strip(".,") not in _NAME_LOWER:
+            lower += 1
+            if lower >= 2:
+                return False
+    return True
+
+
+_NAME_LOWER = frozenset(
+    [
+        "and",
+        "of",
+        "the",
+        "for",
+        "de",
+        "van",
+        "von",
+        "der",
+        "den",
+        "et",
+        "al",
+        "du",
+        "la",
+        "le",
+        "y",
+        "da",
+        "di",
+        "dos",
+        "das",
+    ]
+)
+
+
+def _find_close(s: str, start: int, closers: str) -> int:
+    """Index of the quote that closes a title opened before `start`, or -1."""
+    if not closers:
+        return -1
+    best = -1
+    for c in closers:
+        i = s.find(c, start)
+        while i != -1 and c in "'’" and i + 1 < len(s) and s[i + 1].isalpha():
+            i = s.find(c, i + 1)  # an apostrophe inside a word ("don't")
+        if i != -1 and (best == -1 or i < best):
+            best = i
+    return best
+
+
+def _journal_first(rest: str, *, author_date: bool) -> str | None:
+    """The container when the reference has no title: "Anal. Biochem. 151 (1985) 192".
+
+    Returns the journal name when `rest` is a name followed only by numbers (volume, year,
+    pages, issue), else None.
+    """
+    d = _DETAILS.search(rest, 0, 200)
+    if not d or d.start() < 2:
+        return None
+    name = rest[: d.start()].strip(_TRIM)
+    if not name or re.search(r"[\d\"“”]", name):
+        return None
+    # "Title. Journal": a sentence of three or more words before the last segment is a title.
+    segs = re.split(r"(?:(?<=[^\W\d_]{2})|(?<=\)))\s*[.?!]\s+", name)
+    if any(len(seg.split()) >= 3 for seg in segs[:-1]):
+        return None
+    # Abbreviated journals ("Proc. Natl. Acad. Sci.") have short capitalized pieces; a lower-case
+    # word or a long word before the last piece belongs to a title ("Literate programming.").
+    for seg in segs[:-1]:
+        for w in seg.split():
+            if (len(w) >= 4 and w.isalpha() and w.islower()) or len(w) >= 10:
+                return None
+    # "Title of four or more words, Journal": comma-separated styles
+    if "," in name and len(name.split(",")[0].split()) >= 4:
+        return None
+    # Author-date styles (a year right after the authors) almost always give a title.
+    if author_date and len(segs) > 1:
+        return None
+    tail = rest[d.start() :]
+    # Cut trailing segments that are not numbers (publisher, notes) only when short.
+    words = _WORD3.findall(tail)
+    bad = [w for w in words if not _ALLOWED_IN_DETAILS.fullmatch(w)]
+    if bad:
+        return None
+    if len(re.findall(r"\d+", tail)) < 2 and not re.search(r"\(\s*" + _YEAR, tail):
+        return None
+    # A sentence-like name (many lower-case words) is a title, not a journal.
+    lowers = sum(1 for w in name.split() if w[:1].islower() and len(w) > 3)
+    if lowers >= 3:
+        return None
+    return name or None
+
+
+def _first_sentence(rest: str, *, comma_style: bool) -> tuple[str, str, float]:
+    """Title = first sentence of `rest`; returns (title, text after it, confidence)."""
+    m = _SENTENCE_END.search(rest)
+    end = m.start() if m else len(rest)
+    conf = 0.8 if m else 0.6
+    # Styles that separate fields with commas: "Authors, Title, Journal 1 pp. 35-50 (1984)."
+    if comma_style or (m is None or end > 40):
+        c = _CONTAINER_START.search(rest, 0, end)
+        if c:
+            end = c.start()
+            conf = 0.7
+    title = rest[:end]
+    after = rest[end + 1 :] if end < len(rest) else ""
+    if m is None and "," in title:
+        # "Title, Journal Name, 27, 259-316": the journal is the segment before the numbers.
+        d = _DETAILS.search(title)
+        if d and d.start() > 10:
+            cut = title.rfind(", ", 0, d.start())
+            if cut > 10:
+                after = title[cut + 2 :] + " " + after
+                title = title[:cut]
+                conf = 0.6
+    if title.endswith(("?", "!")):
+        pass
+    elif m and rest[end : end + 1] in "?!":
+        title = rest[: end + 1]
+    # A title that runs into the numbers of its container: "Title, J Foo 12:1-9"
+    d = _DETAILS.search(title)
+    if d and m is None and d.start() > 10:
+        after = title[d.start() :] + " " + after
+        title = title[: d.start()]
+        conf = 0.5
+    return title, after, conf
+
+
+def _clean_title(title: str) -> str:
+    title = title.strip().strip("\"“”'‘’«»„")
+    title = title.rstrip(" ,;:.")
+    title = re.sub(r"^\s*\[(.*)\]\s*$", r"\1", title)
+    return title.strip()
+
+
+def _container(
+    rest: str, journal: str | None
+) -> tuple[str, str, str, str, str, tuple[Author, ...], int | None]:
+    """(venue, volume, issue, pages, publisher, editors, year) from the text after the title."""
+    venue = ""
+    editors: tuple[Author, ...] = ()
+    publisher = ""
+    rest = rest.strip(_TRIM + ")]")
+    if journal is not None:
+        venue = journal
+        details = rest[len(journal) :] if rest.startswith(journal) else rest
+    else:
+        m = _IN.match(rest)
+        had_in = bool(m)
+        if m:
+            rest = rest[m.end() :]
+        e = _EDITED_BY.match(rest) or (_EDITORS.match(rest) if had_in else None)
+        if e and len(e.group("eds").split()) <= 30:
+            editors, _ = split_names(
+                re.sub(r"^(?:ed\.|eds\.)\s*", "", e.group("eds"), flags=re.IGNORECASE)
+            )
+            rest = rest[e.end() :]
+        d = _DETAILS.search(rest)
+        head = rest[: d.start()] if d else rest
+        details = rest[d.start() :] if d else ""
+        # "Place: Publisher" or publisher words end the container.
+        pp = _PLACE_PUBLISHER.search(head)
+        if pp:
+            publisher = pp.group("pub").strip(_TRIM)
+            head = head[: pp.start()]
+        segs = [
+            x.strip(_TRIM)
+            for x in re.split(r"(?<=[^\s.]{4})\.\s+|,\s+(?=[A-Z][^,]{0,60}(?:,|$))", head)
+            if x.strip(_TRIM)
+        ]
+        if segs:
+            kept: list[str] = []
+            for seg in segs:
+                if not kept:
+                    kept.append(seg)
+                    continue
+                if _PUBLISHER_WORD.search(seg) and not re.search(
+                    r"\b(?:proc|conference|journal|symposium)", seg, re.I
+                ):
+                    publisher = publisher or seg
+                    break
+                if _THESIS.search(seg) or (len(seg.split()) <= 3 and not had_in):
+                    break  # a place, a thesis note
+                kept.append(seg)
+            venue = ", ".join(kept) if had_in else kept[0]
+            if (
+                not had_in
+                and len(kept) > 1
+                and re.search(r"\b(?:proc|conference|symposium|workshop)", ", ".join(kept), re.I)
+            ):
+                venue = ", ".join(kept)
+        if (
+            venue
+            and not had_in
+            and _PUBLISHER_WORD.search(venue)
+            and not re.search(
+                r"\b(?:journal|proc|review|transactions|conference|annals|bulletin|letters|quarterly)\b",
+                venue,
+                re.I,
+            )
+        ):
+            publisher = publisher or venue
+            venue = ""
+        if venue and _THESIS.search(venue) and len(venue.split()) <= 5:
+            venue = ""
+    volume, issue, pages, year = _details(details)
+    venue = re.sub(r"\s*\((?:Vol|pp|Eds?)\b.*$", "", venue).strip(_TRIM + "(")
+    return venue, volume, issue, pages, publisher, editors, year
+
+
+def _details(s: str) -> tuple[str, str, str, int | None]:
+    """Volume, issue, pages and year from a container's numeric details."""
+    volume = issue = pages = ""
+    year: int | None = None
+    if not s:
+        return volume, issue, pages, year
+    s = s[:200]
+    work = s
+    if m := _PAGES_KW.search(work):
+        pages = m.group(1)
+        work = work[: m.start()] + " " + work[m.end() :]
+    if m := _VOLUME.search(work):
+        volume = m.group(1)
+        work = work[: m.start()] + " " + work[m.end() :]
+    if m := _ISSUE.search(work):
+        issue = m.group(1)
+        work = work[: m.start()] + " " + work[m.end() :]
+    # The year: in parentheses, after a month, or standing alone.
+    for ym in _YEAR_ANY.finditer(work):
+        before = work[max(0, ym.start() - 12) : ym.start()]
+        after = work[ym.end() : ym.end() + 2]
+        if (
+            "(" in before[-2:]
+            or _MONTH_BEFORE.search(before)
+            or after[:1] in (";", ")", ",", ".", "")
+            or ym.end() >= len(work.rstrip(" ."))
+        ) and not (volume and not pages and after[:1] == ":"):
+            # "2014;9:1477" (Vancouver) or "(1985)" or "Nov. 1985."
+            year = int(ym.group(1))
+            work = work[: ym.start()] + " " + work[ym.end() :]
+            break
+    if not volume:
+        m = _VOL_DOT_ISSUE.search(work) or _VOL_ISSUE.search(work)
+        if m and not _YEAR_ANY.fullmatch(m.group(1)):
+            volume, issue = m.group(1), issue or m.group(2).strip()
+            work = work[: m.start()] + " " + work[m.end() :]
+    if not pages and (m := _RANGE.search(work)):
+        pages = m.group(1)
+        work = work[: m.start()] + " " + work[m.end() :]
+    # Remaining bare numbers: volume first, then the first page.
+    nums = [
+        n.group(1) for n in _NUMBER.finditer(re.sub(r"\([^)]*\)", " ", work)) if n.group(1) != issue
+    ]
+    if not volume and nums:
+        volume = nums.pop(0)
+    if not pages and nums:
+        pages = nums.pop(0)
+    pages = re.sub(r"\s*[-–—‐]+\s*", "-", pages)
+    return volume, issue, pages, year
+
+
+def _loose_year(s: str, title: str | None) -> int | None:
+    """The best-placed plausible year anywhere in the reference, outside the title."""
+    best: tuple[int, int] | None = None
+    t0 = s.find(title) if title else -1
+    t1 = t0 + len(title) if title and t0 >= 0 else -1
+    for m in _YEAR_ANY.finditer(s):
+        if t0 <= m.start() < t1:
+            continue
+        before = s[max(0, m.start() - 14) : m.start()]
+        after = s[m.end() : m.end() + 2]
+        score = 1
+        if before.endswith("(") or after.startswith(")"):
+            score += 3
+        if _MONTH_BEFORE.search(before):
+            score += 2
+        if after[:1] in (".", ";", ",", ":", ""):
+            score += 1
+        if re.search(r"[-–]\s*$", before) or after.lstrip()[:1] in ("-", "–"):
+            score -= 3  # a page range
+        if best is None or score > best[0] or (score == best[0] and m.start() > 0):
+            best = (score, int(m.group(1)))
+    return best[1] if best and best[0] > 0 else None
