@@ -97,7 +97,9 @@ def make_query(rec: Record, rng: random.Random) -> str:
     words = rec.title.split()
     droppable = [i for i, w in enumerate(words) if len(w) >= 3]
     if len(words) >= 3 and droppable:
-        for i in sorted(rng.sample(droppable, min(len(droppable) - 1, rng.choice([1, 2]))), reverse=True):
+        for i in sorted(
+            rng.sample(droppable, min(len(droppable) - 1, rng.choice([1, 2]))), reverse=True
+        ):
             del words[i]
     family = rec.authors[0].family if rec.authors else ""
     return " ".join([*words, family]).strip()

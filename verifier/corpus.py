@@ -9,16 +9,16 @@ never leaves a half-built database where the next start would find it.
 from __future__ import annotations
 
 import gzip
+import multiprocessing
+import multiprocessing.queues
 import os
 import tempfile
-import multiprocessing
-from queue import Empty
-import multiprocessing.queues
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 from itertools import islice
 from pathlib import Path
+from queue import Empty
 from typing import Any
 
 from verifier.errors import ImportFileError, StoreError
@@ -154,7 +154,9 @@ def _parsed_elsewhere(path: Path, fmt: str, start: int) -> Iterator[Prepared | B
             except Empty:
                 if worker.is_alive():
                     continue
-                raise ImportFileError(f"{path}: the parsing process died (exit code {worker.exitcode})") from None
+                raise ImportFileError(
+                    f"{path}: the parsing process died (exit code {worker.exitcode})"
+                ) from None
             if chunk is None:
                 break
             if isinstance(chunk, BaseException):

@@ -18,7 +18,9 @@ ARXIV_OLD_RE = re.compile(r"\b([a-z\-]+(?:\.[A-Z]{2})?/\d{7})(v\d+)?\b", re.IGNO
 # ACL Anthology: new ids "2020.acl-main.463", old ids "P18-1001", "W19-4302".
 ACL_NEW_RE = re.compile(r"\b(\d{4}\.[a-z0-9]+-[a-z0-9]+\.\d+)\b", re.IGNORECASE)
 ACL_OLD_RE = re.compile(r"\b([A-Z]\d{2}-\d{4})\b")
-ISBN_RE = re.compile(r"\b(?:ISBN(?:-1[03])?:?\s*)?((?:97[89][\s-]?)?\d(?:[\s-]?\d){8}[\s-]?[\dXx])\b")
+ISBN_RE = re.compile(
+    r"\b(?:ISBN(?:-1[03])?:?\s*)?((?:97[89][\s-]?)?\d(?:[\s-]?\d){8}[\s-]?[\dXx])\b"
+)
 
 
 def normalize_doi(doi: str, *, lower: bool = True) -> str | None:
@@ -84,7 +86,9 @@ def normalize_isbn(isbn: str) -> str | None:
     digits = re.sub(r"[^0-9Xx]", "", isbn).upper()
     if len(digits) == 10 and _isbn10_ok(digits):
         digits = "978" + digits[:9]
-        return digits + str((10 - sum(int(d) * (3 if i % 2 else 1) for i, d in enumerate(digits)) % 10) % 10)
+        return digits + str(
+            (10 - sum(int(d) * (3 if i % 2 else 1) for i, d in enumerate(digits)) % 10) % 10
+        )
     if len(digits) == 13 and digits.isdigit() and _isbn13_ok(digits):
         return digits
     return None
@@ -113,18 +117,18 @@ def parse_identifier(query: str) -> tuple[str, str] | None:
     >>> parse_identifier("Attention is not Explanation") is None
     True
     """
-    q = query.strip()
+    q = unquote(query.strip())
     if not q or (" " in q and not q.lower().startswith(("doi:", "arxiv:", "isbn"))):
         return None
     low = q.lower()
-    if "arxiv" in low or ARXIV_NEW_RE.fullmatch(q) or ARXIV_NEW_RE.fullmatch(q.split("v")[0]):
-        if value := normalize_arxiv(q):
-            return ("arxiv", value)
+    looks_arxiv = "arxiv" in low or ARXIV_NEW_RE.fullmatch(q.split("v")[0])
+    if looks_arxiv and (value := normalize_arxiv(q)):
+        return ("arxiv", value)
     if DOI_RE.search(q) and (value := normalize_doi(q)):
         return ("doi", value)
     if value := normalize_acl(q):
         return ("acl", value)
-    if low.startswith("isbn") or re.fullmatch(r"[\d\- ]{10,17}[\dXx]", q):
-        if value := normalize_isbn(q):
-            return ("isbn", value)
+    looks_isbn = low.startswith("isbn") or re.fullmatch(r"[\d\- ]{10,17}[\dXx]", q)
+    if looks_isbn and (value := normalize_isbn(q)):
+        return ("isbn", value)
     return None

@@ -24,6 +24,8 @@ _TRANSLIT = str.maketrans(
         "đ": "d",
         "Đ": "D",
         "ð": "d",
+        "ŋ": "ng",
+        "ħ": "h",
         "þ": "th",
         "ı": "i",
         "‐": "-",
@@ -65,10 +67,11 @@ def fold(text: str) -> str:
     'zolc naive bert'
     """
     text = _LATEX_CMD.sub("", text) if "\\" in text else text
+    text = text.casefold()
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text.translate(_TRANSLIT))
-        text = "".join(c for c in text if not unicodedata.combining(c))
-    return _NON_WORD.sub(" ", text.casefold()).strip()
+        text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    return _NON_WORD.sub(" ", text).strip()
 
 
 def title_key(title: str) -> str:

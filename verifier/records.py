@@ -13,8 +13,36 @@ from verifier.normalize import clean_text, fold, title_key
 
 # Lower-case words that belong to the family name ("Ludwig van Beethoven", "Juan de la Cruz").
 PARTICLES = frozenset(
-    "van von der den de del della degli di da das dos du la le lo ter ten te zu zur bin ibn al el "
-    "st st. mac".split()
+    [
+        "van",
+        "von",
+        "der",
+        "den",
+        "de",
+        "del",
+        "della",
+        "degli",
+        "di",
+        "da",
+        "das",
+        "dos",
+        "du",
+        "la",
+        "le",
+        "lo",
+        "ter",
+        "ten",
+        "te",
+        "zu",
+        "zur",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+        "st",
+        "st.",
+        "mac",
+    ]
 )
 SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 
@@ -79,7 +107,7 @@ class Record:
     """A verified bibliographic work.
 
     `id` is stable across rebuilds: "<source>:<source_id>" when the source has ids, otherwise a
-    hash of the normalized title, year and first author.
+    hash of the normalized title, year, first author and venue.
     """
 
     id: str
@@ -117,15 +145,21 @@ class Record:
             raise ValueError("record has no title")
         people = tuple(a if isinstance(a, Author) else Author.parse(a) for a in authors)
         people = tuple(a for a in people if a.family or a.given)
-        clean = {k: (clean_text(str(v)) or None) if v is not None else None for k, v in fields.items()}
-        if clean.get("doi"):
-            clean["doi"] = normalize_doi(clean["doi"], lower=False)
+        clean = {
+            k: (clean_text(str(v)) or None) if v is not None else None for k, v in fields.items()
+        }
+        if doi := clean.get("doi"):
+            clean["doi"] = normalize_doi(doi, lower=False)
         for name, norm in (("arxiv", normalize_arxiv), ("isbn", normalize_isbn)):
-            if clean.get(name):
-                clean[name] = norm(clean[name])
+            if value := clean.get(name):
+                clean[name] = norm(value)
         year_int = parse_year(year)
         rid = f"{source}:{source_id}" if source and source_id else None
-        rid = rid or "cv:" + hashlib.sha1(dedup_key(title, year_int, people).encode()).hexdigest()[:16]
+        if (
+            rid is None
+        ):  # content-addressed: the venue too, so "Preface" (2019) of A and of B differ
+            content = f"{dedup_key(title, year_int, people)}|{fold(clean.get('venue') or '')}"
+            rid = "cv:" + hashlib.sha1(content.encode()).hexdigest()[:16]
         return cls(
             id=rid,
             title=title,
@@ -145,7 +179,17 @@ class Record:
         """This record with its empty fields filled from `other` (the same work, another source)."""
         updates = {
             name: getattr(other, name)
-            for name in ("venue", "type", "doi", "arxiv", "isbn", "url", "pages", "abstract", "year")
+            for name in (
+                "venue",
+                "type",
+                "doi",
+                "arxiv",
+                "isbn",
+                "url",
+                "pages",
+                "abstract",
+                "year",
+            )
             if getattr(self, name) in (None, "") and getattr(other, name) not in (None, "")
         }
         if not self.authors and other.authors:

@@ -113,9 +113,7 @@ def ieee(record: Record) -> str:
 
 def _initials(given: str) -> str:
     parts = re.split(r"[\s.]+", given)
-    return " ".join(
-        "-".join(p[0] + "." for p in part.split("-") if p) for part in parts if part
-    )
+    return " ".join("-".join(p[0] + "." for p in part.split("-") if p) for part in parts if part)
 
 
 def _bib_name(author: Author) -> str:

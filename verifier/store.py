@@ -21,7 +21,7 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from sqlite_utils import Database, Migrations
 
@@ -32,10 +32,25 @@ MIGRATIONS = Migrations("citeverify")
 # Sources whose ids are worth an exact lookup; their scheme is the source name.
 ID_SOURCES = frozenset({"acl", "dblp", "openalex", "crossref", "semanticscholar", "pubmed"})
 FTS_COLUMNS = ("title", "authors_text", "venue")
-_COLUMNS = (
-    "id title authors authors_text year venue type doi arxiv isbn url pages source source_id "
-    "abstract dedup_hash"
-).split()
+_COLUMNS = [
+    "id",
+    "title",
+    "authors",
+    "authors_text",
+    "year",
+    "venue",
+    "type",
+    "doi",
+    "arxiv",
+    "isbn",
+    "url",
+    "pages",
+    "source",
+    "source_id",
+    "abstract",
+    "dedup_hash",
+]
+_SOURCE = _COLUMNS.index("source")  # followed by source_id
 
 
 @MIGRATIONS()
@@ -95,7 +110,9 @@ def m002_fts(db: Database) -> None:
 def m003_fts_terms(db: Database) -> None:
     # Document frequency of each indexed word, refreshed after every import: lookup uses it to
     # leave very common words out of OR queries (an OR over "of" would rank 100k rows).
-    db.execute("CREATE TABLE fts_terms (term TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID")
+    db.execute(
+        "CREATE TABLE fts_terms (term TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID"
+    )
 
 
 @dataclass
@@ -238,7 +255,11 @@ class Store:
         """Titles by num: a cheap read for shortlisting before whole records are loaded."""
         found: dict[int, str] = {}
         for chunk in _chunks(list(nums)):
-            found.update(self.conn.execute("SELECT num, title FROM records WHERE num IN " + _marks(chunk), chunk))
+            found.update(
+                self.conn.execute(
+                    "SELECT num, title FROM records WHERE num IN " + _marks(chunk), chunk
+                )
+            )
         return found
 
     def term_docs(self, terms: Iterable[str]) -> dict[str, int]:
@@ -263,10 +284,14 @@ class Store:
             records=self.count(),
             identifiers=dict(q("SELECT scheme, count(*) FROM identifiers GROUP BY scheme")),
             sources=dict(
-                q("SELECT coalesce(source, 'unknown'), count(*) FROM records GROUP BY 1 ORDER BY 2 DESC")
+                q(
+                    "SELECT coalesce(source, 'unknown'), count(*) FROM records GROUP BY 1 ORDER BY 2 DESC"
+                )
             ),
             years=(lo, hi),
-            with_abstract=q("SELECT count(*) FROM records WHERE abstract IS NOT NULL").fetchone()[0],
+            with_abstract=q("SELECT count(*) FROM records WHERE abstract IS NOT NULL").fetchone()[
+                0
+            ],
             size_bytes=size,
         )
 
@@ -328,14 +353,14 @@ class Store:
             updates: dict[int, Record] = {}
             extra_ids: list[tuple[str, str, int]] = []
             for item in batch:
-                num = next((existing[k] for k in item.keys if k in existing), None)
+                num = _match(item, existing, lambda n: updates.get(n) or self._record_at(n))
                 if num is not None:
                     old = updates.get(num) or self._record_at(num)
                     if (merged := _merge(old, item.record())) != old:
                         updates[num] = merged
                     extra_ids += [(s, v, num) for s, v in item.identifiers]
                     stats.merged += 1
-                elif (twin := next((fresh[k] for k in item.keys if k in fresh), None)) is not None:
+                elif (twin := _match(item, fresh, lambda p: p.record())) is not None:
                     both = prepare(_merge(twin.record(), item.record()))
                     both = both._replace(
                         keys=twin.keys | item.keys,
@@ -394,7 +419,9 @@ class Store:
 
     def _nums_for_ids(self, ids: list[str]) -> Iterator[tuple[str, int]]:
         for chunk in _chunks(ids):
-            yield from self.conn.execute("SELECT id, num FROM records WHERE id IN " + _marks(chunk), chunk)
+            yield from self.conn.execute(
+                "SELECT id, num FROM records WHERE id IN " + _marks(chunk), chunk
+            )
 
     def _record_at(self, num: int) -> Record:
         return self._select("WHERE num = ?", (num,))[0][1]
@@ -448,6 +475,26 @@ def prepare(rec: Record) -> Prepared:
     if rec.authors:
         keys.add(row[-1])
     return Prepared(row, idents, frozenset(keys))
+
+
+T = TypeVar("T")
+
+
+def _match(item: Prepared, seen: dict[Any, T], record_of: Callable[[T], Record]) -> T | None:
+    """What `item` duplicates among `seen`: anything sharing an identifier or id; or sharing the
+    title-year-author key, unless both come from one source under different ids (a source
+    knows its own distinct works: two "Discussion" pieces by one chair in one volume)."""
+    weak = item.row[-1]
+    for key in item.keys:
+        if key != weak and key in seen:
+            return seen[key]
+    if weak not in item.keys or weak not in seen:
+        return None
+    other = record_of(seen[weak])
+    source, source_id = item.row[_SOURCE], item.row[_SOURCE + 1]
+    if source_id and other.source_id and other.source == source and other.source_id != source_id:
+        return None
+    return seen[weak]
 
 
 def _chunks(values: list[Any], size: int = 900) -> Iterator[list[Any]]:

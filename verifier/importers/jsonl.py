@@ -176,7 +176,9 @@ def acl_record(obj: dict[str, Any]) -> Record:
     if doi:
         # The corpus stores bare DOIs: lower-casing is all normalize_doi would do to them.
         plain = doi.startswith("10.") and "/" in doi and doi[-1].isalnum()
-        doi = doi if plain and " " not in doi and "%" not in doi else normalize_doi(doi, lower=False)
+        doi = (
+            doi if plain and " " not in doi and "%" not in doi else normalize_doi(doi, lower=False)
+        )
     info = _VENUES.get(venue)
     if info is None:
         if len(_VENUES) >= _CACHE_MAX:
