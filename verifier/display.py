@@ -16,7 +16,9 @@ def print_matches(matches: list[Match]) -> None:
         click.echo(f"   {line}")
     for i, m in enumerate(matches[1:], 2):
         r = m.record
-        click.echo(f"{i}. {r.title}  [score {m.score:.2f}]  {_short_authors(r)} ({r.year or 'n.d.'})")
+        click.echo(
+            f"{i}. {r.title}  [score {m.score:.2f}]  {_short_authors(r)} ({r.year or 'n.d.'})"
+        )
 
 
 def record_lines(record: Record) -> list[str]:

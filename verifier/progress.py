@@ -13,7 +13,9 @@ from contextlib import contextmanager
 
 
 @contextmanager
-def progress_bar(description: str, unit: str = "records") -> Iterator[Callable[[int, int | None], None]]:
+def progress_bar(
+    description: str, unit: str = "records"
+) -> Iterator[Callable[[int, int | None], None]]:
     """Yield a callback `(done, total_or_None)` that keeps a progress display current."""
     start = time.perf_counter()
     last = [0]
