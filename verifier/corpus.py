@@ -9,17 +9,17 @@ never leaves a half-built database where the next start would find it.
 from __future__ import annotations
 
 import gzip
-import multiprocessing
-import multiprocessing.queues
 import os
+import pickle
+import subprocess
+import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 from itertools import islice
 from pathlib import Path
-from queue import Empty
-from typing import Any
+from typing import BinaryIO
 
 from verifier.errors import ImportFileError, StoreError
 from verifier.importers import BadRecord
@@ -142,45 +142,45 @@ def _parsed_here(path: Path, fmt: str, start: int) -> Iterator[Record | BadRecor
 
 
 def _parsed_elsewhere(path: Path, fmt: str, start: int) -> Iterator[Prepared | BadRecord]:
-    """Items parsed and prepared by a child process, in file order, through a bounded queue."""
-    ctx = multiprocessing.get_context("spawn")  # no fork: the parent may hold threads (torch)
-    queue: multiprocessing.queues.Queue[Any] = ctx.Queue(maxsize=8)
-    worker = ctx.Process(target=_produce, args=(str(path), fmt, start, queue), daemon=True)
-    worker.start()
-    try:
-        while True:
-            try:
-                chunk = queue.get(timeout=1.0)
-            except Empty:
-                if worker.is_alive():
-                    continue
-                raise ImportFileError(
-                    f"{path}: the parsing process died (exit code {worker.exitcode})"
-                ) from None
-            if chunk is None:
-                break
-            if isinstance(chunk, BaseException):
-                raise chunk
-            yield from chunk
-    finally:
-        if worker.is_alive():
-            worker.terminate()
-        worker.join()
+    """Items parsed and prepared by a child Python process, in file order, as pickled chunks on
+    its standard output. A plain subprocess rather than multiprocessing: it never re-imports
+    the caller's `__main__` and is safe whatever threads the caller holds."""
+    cmd = [sys.executable, "-m", "verifier.corpus", str(path), fmt, str(start)]
+    with subprocess.Popen(cmd, stdout=subprocess.PIPE) as worker:
+        assert worker.stdout is not None
+        try:
+            while True:
+                try:
+                    chunk = pickle.load(worker.stdout)
+                except EOFError:
+                    raise ImportFileError(
+                        f"{path}: the parsing process stopped early (exit code {worker.wait()})"
+                    ) from None
+                if chunk is None:
+                    break
+                if isinstance(chunk, BaseException):
+                    raise chunk
+                yield from chunk
+        finally:
+            if worker.poll() is None:
+                worker.kill()
 
 
-def _produce(path: str, fmt: str, start: int, queue: Any, chunk_size: int = 1000) -> None:
+def _produce(path: str, fmt: str, start: int, out: BinaryIO, chunk_size: int = 1000) -> None:
+    """The child's side of `_parsed_elsewhere`: parse, prepare, pickle."""
     chunk: list[Prepared | BadRecord] = []
     try:
         for item in _parsed_here(Path(path), fmt, start):
             chunk.append(prepare(item) if isinstance(item, Record) else item)
             if len(chunk) >= chunk_size:
-                queue.put(chunk)
+                pickle.dump(chunk, out, protocol=pickle.HIGHEST_PROTOCOL)
                 chunk = []
-        queue.put(chunk)
-        queue.put(None)
+        pickle.dump(chunk, out, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump(None, out)
     except Exception as e:  # sent to the writer, which raises it in the caller's process
-        queue.put(chunk)
-        queue.put(e)
+        pickle.dump(chunk, out, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump(e, out)
+    out.flush()
 
 
 def count_lines(path: Path) -> int:
@@ -188,3 +188,7 @@ def count_lines(path: Path) -> int:
     opener = gzip.open if path.suffix == ".gz" else open
     with opener(path, "rb") as f:
         return sum(chunk.count(b"\n") for chunk in iter(lambda: f.read(1 << 20), b""))
+
+
+if __name__ == "__main__":  # the parsing process of a parallel import
+    _produce(sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.stdout.buffer)

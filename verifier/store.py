@@ -178,6 +178,7 @@ class Store:
             except sqlite3.DatabaseError as e:
                 raise StoreError(f"{self.path}: not a citeverify database ({e})") from e
         self.conn = self.db.conn
+        self._count: int | None = None
         self._check_schema(readonly)
 
     def _check_schema(self, readonly: bool) -> None:
@@ -208,7 +209,10 @@ class Store:
     # -- reading -----------------------------------------------------------------------------
 
     def count(self) -> int:
-        return int(self.conn.execute("SELECT count(*) FROM records").fetchone()[0])
+        """Number of records (cached: a count(*) scans the table; `add` refreshes it)."""
+        if self._count is None:
+            self._count = int(self.conn.execute("SELECT count(*) FROM records").fetchone()[0])
+        return self._count
 
     def get(self, record_id: str) -> Record | None:
         """The record with public id `record_id`, or None."""
@@ -331,6 +335,7 @@ class Store:
                     on_batch(stats)
         if batch:
             self._write_batch(batch, stats)
+        self._count = None
         if stats.added or stats.merged:
             self._refresh_terms()
         if on_batch:
