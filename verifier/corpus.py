@@ -28,7 +28,7 @@ from verifier.store import ImportStats, Prepared, Store, prepare
 
 DEFAULT_CORPUS = "acl-anthology.jsonl.gz"
 # Bump when the shape of the default database changes, so old caches are not reused.
-DEFAULT_DB_VERSION = 1
+DEFAULT_DB_VERSION = 2
 
 Progress = Callable[[int, int | None], None]
 """Called with (items done, items expected or None) after each committed batch."""

@@ -41,6 +41,8 @@ _TRANSLIT = str.maketrans(
 )
 _LATEX_CMD = re.compile(r"\\(?:[a-zA-Z]+\*?|.)\s*")
 _NON_WORD = re.compile(r"[\W_]+")
+# Combining marks that NFKD splits off letters ("é" → "e" + U+0301).
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _SPACE = re.compile(r"\s+")
 _TAG = re.compile(r"<[^>]{1,200}>")
 _NEEDS_CLEANING = re.compile(r"[&<{}\n\t\r\xa0]|  ")
@@ -70,7 +72,7 @@ def fold(text: str) -> str:
     text = text.casefold()
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text.translate(_TRANSLIT))
-        text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+        text = _COMBINING.sub("", text).casefold()
     return _NON_WORD.sub(" ", text).strip()
 
 

@@ -15,7 +15,6 @@ whose import stopped half-way resumes where its last committed batch ended.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
@@ -23,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
+import orjson
 from sqlite_utils import Database, Migrations
 
 from verifier.errors import StoreError
@@ -74,7 +74,6 @@ def m001_records(db: Database) -> None:
             PRIMARY KEY (scheme, value)
         ) WITHOUT ROWID"""
     )
-    db.execute("CREATE INDEX identifiers_num ON identifiers(num)")
     db.execute(
         """CREATE TABLE imports (
             path TEXT NOT NULL, fingerprint TEXT NOT NULL, items_done INTEGER NOT NULL,
@@ -518,6 +517,10 @@ def _merge(old: Record, new: Record) -> Record:
     return old.merged_with(new)
 
 
+def _dumps(value: Any) -> str:
+    return orjson.dumps(value).decode()
+
+
 def _dedup_hash(rec: Record) -> int:
     digest = hashlib.blake2b(rec.dedup_key.encode(), digest_size=8).digest()
     return int.from_bytes(digest, "big", signed=True)
@@ -527,7 +530,7 @@ def _record_to_row(rec: Record) -> tuple[Any, ...]:
     return (
         rec.id,
         rec.title,
-        json.dumps([[a.given, a.family] for a in rec.authors], ensure_ascii=False),
+        _dumps([[a.given, a.family] for a in rec.authors]),
         "; ".join(a.full for a in rec.authors),
         rec.year,
         rec.venue,
@@ -550,7 +553,7 @@ def _row_to_record(row: tuple[Any, ...]) -> Record:
     return Record(
         id=rid,
         title=title,
-        authors=tuple(Author(g, f) for g, f in json.loads(authors)),
+        authors=tuple(Author(g, f) for g, f in orjson.loads(authors)),
         year=year,
         venue=venue,
         type=type_,
