@@ -13,36 +13,8 @@ from verifier.normalize import clean_text, fold, title_key
 
 # Lower-case words that belong to the family name ("Ludwig van Beethoven", "Juan de la Cruz").
 PARTICLES = frozenset(
-    [
-        "van",
-        "von",
-        "der",
-        "den",
-        "de",
-        "del",
-        "della",
-        "degli",
-        "di",
-        "da",
-        "das",
-        "dos",
-        "du",
-        "la",
-        "le",
-        "lo",
-        "ter",
-        "ten",
-        "te",
-        "zu",
-        "zur",
-        "bin",
-        "ibn",
-        "al",
-        "el",
-        "st",
-        "st.",
-        "mac",
-    ]
+    "van von der den de del della degli di da das dos du la le lo ter ten te zu zur bin ibn al el "
+    "st st. mac".split()
 )
 SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 
@@ -179,17 +151,7 @@ class Record:
         """This record with its empty fields filled from `other` (the same work, another source)."""
         updates = {
             name: getattr(other, name)
-            for name in (
-                "venue",
-                "type",
-                "doi",
-                "arxiv",
-                "isbn",
-                "url",
-                "pages",
-                "abstract",
-                "year",
-            )
+            for name in "venue type doi arxiv isbn url pages abstract year".split()
             if getattr(self, name) in (None, "") and getattr(other, name) not in (None, "")
         }
         if not self.authors and other.authors:

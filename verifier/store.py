@@ -32,24 +32,10 @@ MIGRATIONS = Migrations("citeverify")
 # Sources whose ids are worth an exact lookup; their scheme is the source name.
 ID_SOURCES = frozenset({"acl", "dblp", "openalex", "crossref", "semanticscholar", "pubmed"})
 FTS_COLUMNS = ("title", "authors_text", "venue")
-_COLUMNS = [
-    "id",
-    "title",
-    "authors",
-    "authors_text",
-    "year",
-    "venue",
-    "type",
-    "doi",
-    "arxiv",
-    "isbn",
-    "url",
-    "pages",
-    "source",
-    "source_id",
-    "abstract",
-    "dedup_hash",
-]
+_COLUMNS = (
+    "id title authors authors_text year venue type doi arxiv isbn url pages source source_id "
+    "abstract dedup_hash"
+).split()
 _SOURCE = _COLUMNS.index("source")  # followed by source_id
 
 
