@@ -7,6 +7,7 @@ entries they point at. Ids are 1..n in text order.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -49,14 +50,14 @@ def extract_citations(text: str) -> list[Citation]:
                 drafts.append(
                     (entry.start, entry.end, "bibtex", entry.key, parsed_from_bibtex(entry))
                 )
-                taken.append((entry.start, entry.end))
+                bisect.insort(taken, (entry.start, entry.end))
     cites: list[latex.LatexCite] = []
     if "\\" in text:
         for item in latex.find_bibitems(text):
             if _free(taken, item.start, item.end):
                 parsed = parse_reference(item.body)
                 drafts.append((item.start, item.end, "reference", item.key, parsed))
-                taken.append((item.start, item.end))
+                bisect.insort(taken, (item.start, item.end))
         cites = latex.find_cites(text)
     for e in reflist.find_entries(text):
         if not _free(taken, e.start, e.end):
@@ -66,8 +67,7 @@ def extract_citations(text: str) -> list[Citation]:
             parsed = replace(parsed, number=(e.number,))
         key = e.key or (str(e.number) if e.number is not None else None)
         drafts.append((e.start, e.end, "reference", key, parsed))
-        taken.append((e.start, e.end))
-    taken.sort()
+        bisect.insort(taken, (e.start, e.end))
     for c in cites:
         if _free(taken, c.start, c.end):
             drafts.append((c.start, c.end, "inline", ",".join(c.keys), ParsedReference()))
@@ -111,7 +111,11 @@ def extract_citations(text: str) -> list[Citation]:
 
 
 def _free(taken: Sequence[tuple[int, int]], a: int, b: int) -> bool:
-    return all(b <= x or a >= y for x, y in taken)
+    """Whether [a, b) overlaps none of the sorted, disjoint `taken` regions (binary search)."""
+    i = bisect.bisect_left(taken, (a, a))
+    if i < len(taken) and taken[i][0] < b:
+        return False
+    return not (i > 0 and taken[i - 1][1] > a)
 
 
 def _parse_entry(entry_text: str, e: reflist.Entry) -> ParsedReference:

@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from verifier.citations import ParsedReference
+from verifier.extract import crf
 from verifier.extract.cleanup import clean_reference
 from verifier.extract.identifiers_in_text import doi_value, trim_url
 from verifier.extract.names import scan_names, split_names
@@ -165,8 +167,48 @@ def parse_reference(text: str) -> ParsedReference:
     'Advances in Neural Information Processing Systems'
     """
     s, link_urls = clean_reference(text)
-    conf: dict[str, float] = {}
     ids, s = _take_identifiers(s, link_urls)
+    if s and crf.available():
+        return _merge(_from_segments(s, crf.tag(s), ids), s, ids)
+    return _parse_rules(s, ids)
+
+
+def _merge(p: ParsedReference, s: str, ids: dict[str, str]) -> ParsedReference:
+    """Ask the rules when the tagger found no title (they cost as much, so only then).
+
+    Two shapes the training data rarely shows: references without any title ("Anal. Biochem.
+    1985, 151, 192", where the tagger calls the journal a title) and titles in title case
+    whose capitalized "In" or "Of" the tagger takes for the start of a container.
+    """
+    if p.title and p.venue:
+        return p
+    r = _parse_rules(s, ids)
+    conf = dict(p.confidence)
+    if not p.venue and r.venue and r.title is None and p.title in (r.venue, None):
+        conf.pop("title", None)
+        conf["venue"] = r.confidence.get("venue", 0.5) * 0.8
+        head = r.venue.split()[0]
+        if r.authors and any(head in a.full for a in p.authors):  # the journal read as a name
+            return replace(
+                p, title=None, venue=r.venue, authors=r.authors, et_al=r.et_al, confidence=conf
+            )
+        return replace(p, title=None, venue=r.venue, confidence=conf)
+    if not p.title and r.title and r.venue and r.year == p.year:
+        conf["title"] = r.confidence.get("title", 0.5) * 0.8
+        conf["venue"] = r.confidence.get("venue", 0.5) * 0.8
+        return replace(p, title=r.title, venue=r.venue, confidence=conf)
+    return p
+
+
+def parse_reference_rules(text: str) -> ParsedReference:
+    """`parse_reference` with the hand-written rules only (no trained model)."""
+    s, link_urls = clean_reference(text)
+    ids, s = _take_identifiers(s, link_urls)
+    return _parse_rules(s, ids)
+
+
+def _parse_rules(s: str, ids: dict[str, str]) -> ParsedReference:
+    conf: dict[str, float] = {}
     s = _LABEL.sub("", s, count=1)
 
     # 2. authors
@@ -657,3 +699,107 @@ def _loose_year(s: str, title: str | None) -> int | None:
         if best is None or score > best[0] or (score == best[0] and m.start() > 0):
             best = (score, int(m.group(1)))
     return best[1] if best and best[0] > 0 else None
+
+
+_BY = re.compile(r"^(?:by|von|par)\s+", re.IGNORECASE)
+_IN_EDS = re.compile(
+    r"^(?:in|en|dans|im)\s*:?\s+|^(?:edited|translated|trans\.?|transl\.?)\s+(?:by\s+)?|"
+    r"^(?:eds?|hrsg|hg)\.?\s+(?:v\.|by)?\s*",
+    re.IGNORECASE,
+)
+_ROLE = re.compile(
+    r"[\s,.]*[(\[]?\s*(?:eds?|editors?|editor\(s\)|hrsg|hg|dirs?|coords?|orgs?|trans|transl|"
+    r"translators?|comps?|compilers?)\.?\s*[)\]]?[\s,.:;]*$",
+    re.IGNORECASE,
+)
+
+
+def _people(block: str) -> tuple[tuple[Author, ...], bool]:
+    """Names from an author or editor segment (roles and lead-ins removed)."""
+    block = _ROLE.sub("", _BY.sub("", block.strip())).strip(" ,;:")
+    if not block:
+        return (), False
+    people, et_al = split_names(block)
+    if not people:
+        people = (Author("", block.strip(_TRIM)),)
+    return people, et_al
+
+
+def _from_segments(s: str, segs: Sequence[crf.Segment], ids: dict[str, str]) -> ParsedReference:
+    """Fields from the tagger's labelled segments; identifiers come from the rules."""
+    first: dict[str, crf.Segment] = {}
+    for g in segs:
+        first.setdefault(g.label, g)
+    conf: dict[str, float] = {}
+    authors: tuple[Author, ...] = ()
+    et_al = False
+    if (seg := first.get("author")) is not None:
+        authors, et_al = _people(seg.text)
+        if authors:
+            conf["authors"] = seg.confidence
+    title = None
+    if (seg := first.get("title")) is not None:
+        title = _clean_title(seg.text) or None
+        if title:
+            conf["title"] = seg.confidence
+    year = None
+    for g in segs:
+        if g.label == "date" and (m := _YEAR_ANY.search(g.text)):
+            year = int(m.group(1))
+            conf["year"] = g.confidence
+            break
+    if year is None:
+        year = _loose_year(s, title)
+        if year:
+            conf["year"] = 0.5
+    venue = None
+    if (seg := first.get("container")) is not None:
+        v = _IN.sub("", seg.text.strip())
+        v = re.sub(r"\s*\((?:Vol|pp|Eds?)\b.*$", "", v).strip(_TRIM + "(")
+        venue = _clean_title(v) or None
+        if venue:
+            conf["venue"] = seg.confidence
+    volume = issue = pages = ""
+    if (seg := first.get("volume")) is not None:
+        volume, issue, pages, _ = _details(seg.text)
+        if volume:
+            conf["volume"] = seg.confidence
+    if (seg := first.get("pages")) is not None:
+        t = seg.text
+        m = _PAGES_KW.search(t) or _RANGE.search(t) or _NUMBER.search(t)
+        if m:
+            pages = re.sub(r"\s*[-–—‐]+\s*", "-", m.group(1))
+            conf["pages"] = seg.confidence
+    publisher = ""
+    if (seg := first.get("publisher")) is not None:
+        publisher = seg.text.strip(_TRIM + "()[]")
+        if publisher:
+            conf["publisher"] = seg.confidence
+    editors: tuple[Author, ...] = ()
+    if (seg := first.get("editor")) is not None:
+        editors, _ = _people(_IN_EDS.sub("", seg.text.strip()))
+    if not title and not venue and not authors and not ids:
+        plain = _LABEL.sub("", s, count=1).strip(_TRIM)
+        if plain:
+            title = plain[:300]
+            conf["title"] = 0.3
+    for k in ids:
+        conf[k] = 0.99 if k != "url" else 0.95
+    return ParsedReference(
+        title=title,
+        authors=authors,
+        year=year,
+        venue=venue,
+        volume=volume or None,
+        issue=issue or None,
+        pages=pages or None,
+        doi=ids.get("doi"),
+        arxiv=ids.get("arxiv"),
+        acl=ids.get("acl"),
+        isbn=ids.get("isbn"),
+        url=ids.get("url"),
+        publisher=publisher or None,
+        editors=editors,
+        et_al=et_al,
+        confidence=conf,
+    )

@@ -1,0 +1,245 @@
+"""A linear-chain CRF that labels the tokens of a reference string with fields.
+
+This is the approach of AnyStyle, GROBID and CERMINE: each token gets one label (`author`,
+`date`, `title`, `container`, `volume`, `pages`, `publisher`, ...) from a CRF over the features in
+`features.py`. The shipped model `refparser.crfsuite` is trained on AnyStyle's `core.xml`
+(BSD-2-Clause, see `NOTICE` beside it) by `scripts/train_refparser.py`; `refparser.json` records
+how it was built. `python-crfsuite` is imported only when a reference is first tagged.
+
+Use `tag()` for labelled segments; `refstring.parse_reference` turns them into fields.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from verifier.extract.features import FEATURES_VERSION, Featurizer, sequence_features, tokenize
+
+MODEL = Path(__file__).with_name("refparser.crfsuite")
+MANIFEST = MODEL.with_suffix(".json")
+
+# AnyStyle's labels, folded into the ones the verifier uses.
+LABELS = {
+    "author": "author",
+    "editor": "editor",
+    "translator": "editor",
+    "director": "author",
+    "producer": "note",
+    "date": "date",
+    "title": "title",
+    "container-title": "container",
+    "journal": "container",
+    "collection-title": "collection",
+    "volume": "volume",
+    "pages": "pages",
+    "publisher": "publisher",
+    "location": "location",
+    "citation-number": "number",
+    "note": "note",
+    "source": "note",
+    "medium": "note",
+    "genre": "genre",
+    "edition": "edition",
+    "url": "url",
+    "doi": "doi",
+    "isbn": "isbn",
+}
+TRAINING_PARAMS: dict[str, Any] = {
+    "c1": 0.05,
+    "c2": 0.01,
+    "max_iterations": 200,
+    "feature.possible_transitions": True,
+}
+
+
+class ModelError(RuntimeError):
+    """The reference-parser model is missing, unreadable, or built for other features."""
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of tokens with one label: `text == s[start:end]` of the tagged string."""
+
+    label: str
+    start: int
+    end: int
+    text: str
+    confidence: float
+
+
+Example = tuple[str, list[str]]  # (reference string, one label per token)
+
+_lock = threading.Lock()
+_taggers: dict[str, tuple[Any, Featurizer]] = {}
+_override: list[Path] = []
+
+
+def model_path() -> Path:
+    """The model `tag` uses: the shipped one, or the one set by `using_model`."""
+    return _override[-1] if _override else MODEL
+
+
+@contextmanager
+def using_model(path: str | Path) -> Iterator[None]:
+    """Tag with another model inside the block (cross-validation, experiments)."""
+    _override.append(Path(path))
+    try:
+        yield
+    finally:
+        _override.pop()
+
+
+def available() -> bool:
+    """Whether a model and python-crfsuite are both there (else the rule parser works alone)."""
+    if _taggers.get(str(model_path())) is not None:
+        return True
+    try:
+        _tagger()
+    except ModelError:
+        return False
+    return True
+
+
+def _tagger() -> tuple[Any, Featurizer]:
+    path = model_path()
+    key = str(path)
+    hit = _taggers.get(key)
+    if hit is not None:
+        return hit
+    with _lock:
+        if key in _taggers:
+            return _taggers[key]
+        try:
+            import pycrfsuite
+        except ImportError as e:  # pragma: no cover - depends on the installation
+            raise ModelError("python-crfsuite is not installed") from e
+        if not path.exists():
+            raise ModelError(f"reference-parser model not found: {path}")
+        manifest = path.with_suffix(".json")
+        if manifest.exists():
+            info = json.loads(manifest.read_text(encoding="utf-8"))
+            if info.get("features_version") != FEATURES_VERSION:
+                raise ModelError(
+                    f"{path.name} was trained with features v{info.get('features_version')}, "
+                    f"this code computes v{FEATURES_VERSION}: run scripts/train_refparser.py"
+                )
+        tagger = pycrfsuite.Tagger()
+        try:
+            tagger.open(str(path))
+        except Exception as e:
+            raise ModelError(f"cannot read reference-parser model {path}: {e}") from e
+        known = frozenset(attr for attr, _ in tagger.info().state_features)
+        _taggers[key] = (tagger, Featurizer(known))
+        return _taggers[key]
+
+
+def tag(s: str) -> list[Segment]:
+    """Label the tokens of one reference string and merge runs of one label into segments.
+
+    Each segment's confidence is the model's probability of the whole labelling.
+
+    >>> [(g.label, g.text) for g in tag("Smith, J. (2020). A study of things. Nature, 5, 1-9.")]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [('author', 'Smith, J.'), ('date', '(2020).'), ('title', 'A study of things.'),
+     ('container', 'Nature,'), ('volume', '5,'), ('pages', '1-9.')]
+    """
+    spans = tokenize(s)
+    if not spans:
+        return []
+    tagger, featurize = _tagger()
+    with _lock:  # a Tagger holds the current sequence: one string at a time
+        tagger.set(featurize(s, spans))
+        labels = tagger.tag()
+        conf = tagger.probability(labels)
+    out: list[Segment] = []
+    i = 0
+    n = len(labels)
+    while i < n:
+        j = i
+        y = labels[i]
+        while j + 1 < n and labels[j + 1] == y:
+            j += 1
+        a, b = spans[i][0], spans[j][1]
+        out.append(Segment(y, a, b, s[a:b], conf))
+        i = j + 1
+    return out
+
+
+def examples_from_anystyle(path: str | Path) -> list[Example]:
+    """(string, labels) pairs from an AnyStyle training file (`<dataset><sequence><author>...`).
+
+    The string is the fields' texts joined by single spaces, as AnyStyle writes them.
+    """
+    root = ET.parse(path).getroot()
+    return [ex for seq in root if (ex := example_from_sequence(seq))[1]]
+
+
+def example_from_sequence(seq: ET.Element) -> Example:
+    """One AnyStyle `<sequence>` as (string, one label per token)."""
+    parts: list[str] = []
+    owners: list[tuple[int, str]] = []
+    pos = 0
+    for child in seq:
+        value = " ".join((child.text or "").split())
+        if not value:
+            continue
+        if parts:
+            pos += 1
+        pos += len(value)
+        owners.append((pos, LABELS.get(child.tag, "note")))
+        parts.append(value)
+    text = " ".join(parts)
+    labels = []
+    k = 0
+    for a, _ in tokenize(text):
+        while owners[k][0] <= a:
+            k += 1
+        labels.append(owners[k][1])
+    return text, labels
+
+
+def train(
+    examples: Iterable[Example], path: str | Path, params: dict[str, Any] | None = None
+) -> Path:
+    """Train a CRF on (string, labels) examples and write it to `path` (with a manifest)."""
+    import pycrfsuite
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    n = 0
+    for text, labels in examples:
+        trainer.append(sequence_features(text, tokenize(text)), labels)
+        n += 1
+    settings = {**TRAINING_PARAMS, **(params or {})}
+    trainer.set_params(settings)
+    path = Path(path)
+    trainer.train(str(path))
+    manifest = {
+        "model": path.name,
+        "features_version": FEATURES_VERSION,
+        "sequences": n,
+        "params": settings,
+        "python_crfsuite": getattr(pycrfsuite, "__version__", "unknown"),
+        "labels": sorted(set(LABELS.values())),
+    }
+    path.with_suffix(".json").write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
+    with _lock:
+        _taggers.pop(str(path), None)
+    return path
+
+
+def label_tokens(s: str) -> list[tuple[str, str]]:
+    """(token, label) pairs: for debugging a parse."""
+    spans = tokenize(s)
+    if not spans:
+        return []
+    tagger, featurize = _tagger()
+    with _lock:
+        labels: Sequence[str] = tagger.tag(featurize(s, spans))
+    return [(s[a:b], y) for (a, b), y in zip(spans, labels, strict=True)]
