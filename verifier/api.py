@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 import os
+import warnings
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from verifier.retrieve import Match, lookup
 from verifier.store import Store
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
+    from verifier.check import Checker
+    from verifier.dense import DenseIndex
+    from verifier.report import Report
 
 
 class Verifier:
@@ -21,6 +30,9 @@ class Verifier:
     """
 
     def __init__(self, db: str | os.PathLike[str] | Store | None = None) -> None:
+        self._dense: DenseIndex | None = None
+        self._check: Checker | None = None
+        self._dense_opened = False
         if isinstance(db, Store):
             self.store = db
             return
@@ -35,8 +47,73 @@ class Verifier:
     def lookup(self, query: str, k: int = 5) -> list[Match]:
         """The records that best answer `query`: a DOI, arXiv id, ACL Anthology id, ISBN, a
         URL holding one of them (resolved exactly), or free text such as title words, authors
-        and a year (ranked). Best first; empty when nothing matches."""
-        return lookup(self.store, query, k=k)
+        and a year (ranked by hybrid lexical + dense search). Best first; empty when nothing
+        matches.
+
+        The dense index beside the database is opened on the first free-text query (see
+        `dense_index`); identifier queries never load it, nor torch.
+        """
+        from verifier.identifiers import parse_identifier
+
+        if parse_identifier(query):
+            return lookup(self.store, query, k=k)
+        return lookup(self.store, query, k=k, dense=self.dense_index())
+
+    def dense_index(self) -> DenseIndex | None:
+        """The dense index of this database, opened once; None means lexical search only.
+
+        The default corpus's index is built on first use (with a progress display) and updated
+        when stale. Another database uses its index when one was built (`citeverify index
+        build`), warns once and searches lexically when none was, and refuses a stale or
+        mismatched one (IndexMismatchError says how to update it). $CITEVERIFY_DENSE=0 turns
+        dense search off.
+        """
+        if self._dense_opened:
+            return self._dense
+        from verifier import dense
+
+        self._dense_opened = True
+        if not dense.dense_enabled() or self.store.path == ":memory:":
+            return None
+        if _is_default_corpus(self.store):
+            from verifier.progress import progress_bar
+
+            try:
+                self._dense = dense.DenseIndex.open(self.store)
+            except (dense.IndexMissingError, dense.IndexMismatchError):
+                with progress_bar("Building the search index (first use only)") as update:
+                    self._dense = dense.open_or_build(self.store, update)
+            return self._dense
+        try:
+            self._dense = dense.DenseIndex.open(self.store)
+        except dense.IndexMissingError:
+            warnings.warn(
+                f"{self.store.path} has no dense index, so free-text lookup is lexical only; "
+                f"build one with `citeverify index build --db {self.store.path}`",
+                stacklevel=3,
+            )
+        return self._dense
+
+    def check(self, text: str, source: str | None = None) -> Report:
+        """Find every citation in `text` and give each a verdict (verified, mismatch,
+        fabricated, unknown) with its evidence. `source` names the text in the report."""
+        return self._checker().check(text, source)
+
+    def check_file(self, path: str | os.PathLike[str]) -> Report:
+        """`check` on a file: .txt, .md, .tex (with its .bib), .bib or .jsonl of answers."""
+        return self._checker().check_file(Path(path))
+
+    def check_batch(self, items: Iterable[str | Path | tuple[str, str]]) -> Iterator[Report]:
+        """One report per item (a path, or a (name, text) pair), streamed in order."""
+        return self._checker().check_batch(items)
+
+    def _checker(self) -> Checker:
+        if self._check is None:
+            from verifier.check import Checker
+
+            # Lexical candidates: the configuration the checker is evaluated and calibrated with.
+            self._check = Checker(self.store)
+        return self._check
 
     def close(self) -> None:
         self.store.close()
@@ -52,3 +129,22 @@ def default_db() -> Path:
 
     with progress_bar("Building the default database (first use only)") as update:
         return ensure_default_db(update)
+
+
+def _is_default_corpus(store: Store) -> bool:
+    """Whether `store` is the default corpus's database built in citeverify's home."""
+    from verifier.corpus import home
+
+    path = Path(store.path).resolve()
+    return path.parent == home().resolve() and path.name.startswith("acl-anthology-v")
+
+
+_shared: Verifier | None = None
+
+
+def check(text: str) -> Report:
+    """`Verifier().check(text)` on a shared default instance (opened on first call)."""
+    global _shared
+    if _shared is None:
+        _shared = Verifier()
+    return _shared.check(text)

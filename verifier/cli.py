@@ -196,6 +196,18 @@ def _require(path: Path) -> None:
         raise CiteverifyError(f"no database at {path} (create one with `citeverify db import`)")
 
 
+def _register() -> None:
+    # Commands that live in modules of their own, each a thin skin over its library part.
+    from verifier.cli_check import check
+    from verifier.cli_index import index
+
+    cli.add_command(check)
+    cli.add_command(index)
+
+
+_register()
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the CLI, turning expected errors into one line and exit code 1."""
     try:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -60,10 +61,16 @@ def title_words(title: str) -> list[str]:
     >>> title_words("Modelling the Colour of {BERT}'s Behaviour")
     ['modeling', 'the', 'color', 'of', 'bert', 's', 'behavior']
     """
+    return list(_title_words(title))
+
+
+@lru_cache(maxsize=65536)
+def _title_words(title: str) -> tuple[str, ...]:
+    # Cached: a check compares each candidate title several times.
     text = fold(title)
     for pattern, repl in _SPELLING:
         text = pattern.sub(repl, text)
-    return text.split()
+    return tuple(text.split())
 
 
 def compare_titles(cited: str | None, actual: str) -> FieldCheck:
@@ -106,6 +113,15 @@ def _word_diff(cited: list[str], actual: list[str]) -> str:
     return ", ".join(parts)
 
 
+def plain_name(author: Author) -> Author:
+    """The name without a DBLP homonym number ("Yining Wang 0001" → "Yining Wang")."""
+    if author.family.isdigit():
+        return Author.parse(author.given)
+    if re.search(r"\s\d{4}$", author.family):
+        return Author(author.given, author.family.rsplit(" ", 1)[0])
+    return author
+
+
 def same_person(cited: Author, actual: Author) -> bool:
     """One person under two spellings: family names equal (folded, particles and hyphens
     aside, or given/family swapped as in CJK family-first order), given names compatible
@@ -117,7 +133,10 @@ def same_person(cited: Author, actual: Author) -> bool:
     True
     >>> same_person(Author.parse("J. Smith"), Author.parse("Adam Smith"))
     False
+    >>> same_person(Author.parse("Yining Wang"), Author.parse("Yining Wang 0001"))
+    True
     """
+    cited, actual = plain_name(cited), plain_name(actual)
     if _family(cited) & _family(actual):
         return _given_compatible(cited.given, actual.given)
     # Family-first order written the other way round, or a given name parsed as family.
@@ -126,7 +145,8 @@ def same_person(cited: Author, actual: Author) -> bool:
     return len(cited_words) >= 2 and cited_words == actual_words
 
 
-def _family(author: Author) -> set[str]:
+@lru_cache(maxsize=65536)
+def _family(author: Author) -> frozenset[str]:
     """Folded spellings of a family name: with diacritics dropped ("Müller" → "muller") and
     transliterated the German way ("Müller" → "mueller"), particles and hyphens aside."""
     spellings = set()
@@ -135,9 +155,10 @@ def _family(author: Author) -> set[str]:
         spellings.add(
             "".join(w for w in words if w not in PARTICLES and w not in SUFFIXES) or "".join(words)
         )
-    return spellings
+    return frozenset(spellings)
 
 
+@lru_cache(maxsize=65536)
 def _given_compatible(cited: str, actual: str) -> bool:
     return any(
         _initials_agree(fold(c).split(), fold(a).split())
@@ -156,6 +177,9 @@ def _initials_agree(c: list[str], a: list[str]) -> bool:
             continue
         return False
     return True
+
+
+TRUNCATED = 10  # an author list this long may have been cut short by its source
 
 
 def compare_authors(
@@ -184,6 +208,11 @@ def compare_authors(
             positions.append(j)
     found = len(positions)
     score = found / max(len(cited), len(actual) if not et_al else len(cited), 1)
+    if unknown and len(actual) >= TRUNCATED and positions == list(range(len(actual))):
+        # Every listed author matched, in order, and the rest follow: the record's long list
+        # was cut short (databases often keep only the first 10 or so); nothing contradicts.
+        note = f"record lists only the first {len(actual)} authors"
+        return FieldCheck("authors", True, 0.9, shown_cited, shown_actual, note)
     if unknown:
         note = "not authors of this work: " + ", ".join(a.full for a in unknown[:3])
         return FieldCheck("authors", False, score, shown_cited, shown_actual, note)
@@ -201,7 +230,80 @@ def compare_authors(
 
 
 def _names(authors: Sequence[Author]) -> str:
-    return "; ".join(a.full for a in authors)
+    return "; ".join(plain_name(a).full for a in authors)
+
+
+def author_overlap(cited: Sequence[Author], actual: Sequence[Author]) -> float:
+    """Share of the cited people who are authors of the record (0..1; 0 when none cited).
+
+    >>> author_overlap([Author.parse("S. Jain"), Author.parse("N. Shazeer")],
+    ...                [Author.parse("Sarthak Jain"), Author.parse("Byron C. Wallace")])
+    0.5
+    """
+    if not cited:
+        return 0.0
+    used: set[int] = set()
+    found = 0
+    for person in cited:
+        j = next(
+            (j for j, a in enumerate(actual) if j not in used and same_person(person, a)), None
+        )
+        if j is not None:
+            used.add(j)
+            found += 1
+    return found / len(cited)
+
+
+# Names that stand for "some author": templates, examples and fillers, never a real byline.
+_PLACEHOLDER_FAMILIES = frozenset(
+    "doe author authors lastname surname familyname anonymous anon placeholder unknown "
+    "nobody someone example sample tbd tba".split()
+)
+_PLACEHOLDER_GIVEN = frozenset("john jane firstname first given author".split())
+_PLACEHOLDER_TEXT = re.compile(
+    r"^(author|writer|researcher|person|name)\s*[a-z0-9]?$|^(first|second|third|fourth) author$"
+    r"|^(firstname|first name) (lastname|last name)$|^et al$|^others$|^(xx|xxx|n a)$"
+)
+
+
+def is_placeholder(author: Author) -> bool:
+    """A stand-in rather than a person: "John Doe", "Author 1", "First Author", "A. Author",
+    "Firstname Lastname", "Anonymous".
+
+    >>> is_placeholder(Author.parse("John Doe")), is_placeholder(Author.parse("Jane Smith"))
+    (True, False)
+    """
+    text = fold(author.full)
+    if _PLACEHOLDER_TEXT.match(text):
+        return True
+    family = fold(author.family)
+    given = fold(author.given).split()
+    if family in ("doe", "author", "lastname", "surname", "anonymous", "placeholder"):
+        return True
+    return family in _PLACEHOLDER_FAMILIES and bool(given) and given[0] in _PLACEHOLDER_GIVEN
+
+
+def placeholder_authors(authors: Sequence[Author]) -> list[Author]:
+    """The cited authors that are placeholders (see `is_placeholder`)."""
+    return [a for a in authors if is_placeholder(a)]
+
+
+def compare_venues(cited: str | None, actual: str | None) -> FieldCheck:
+    """Venues agree when they name one venue: aliases ("NeurIPS" = "NIPS" = "Advances in
+    Neural Information Processing Systems"), ACL Anthology long titles vs "ACL 2023",
+    ISO-4 abbreviations, acronyms. Findings and workshops are not their main conference.
+
+    >>> compare_venues("NAACL-HLT 2019", "Proceedings of the 2019 Conference of the North "
+    ...     "American Chapter of the Association for Computational Linguistics: Human Language "
+    ...     "Technologies, Volume 1 (Long and Short Papers)").agrees
+    True
+    """
+    from verifier.venues import same_venue
+
+    if not cited or not actual:
+        return FieldCheck("venue", None, 0.0, cited, actual)
+    m = same_venue(cited, actual)
+    return FieldCheck("venue", m.same, m.score, cited, actual, m.note)
 
 
 def compare_years(cited: int | None, actual: int | None, *, tolerance: int = 0) -> FieldCheck:

@@ -10,10 +10,11 @@ from verifier.records import Author, Record
 STYLES = ("apa", "bibtex", "ieee")
 
 
-def render(record: Record, style: str) -> str:
-    """The record as a reference in `style` ("apa", "bibtex" or "ieee")."""
+def render(record: Record, style: str, *, key: str | None = None) -> str:
+    """The record as a reference in `style` ("apa", "bibtex" or "ieee"); a BibTeX entry
+    takes the citation key `key` when given (a correction keeps the document's key)."""
     if style == "bibtex":
-        return bibtex(record)
+        return bibtex(record, key=key)
     if style == "apa":
         return apa(record)
     if style == "ieee":
@@ -28,7 +29,7 @@ def bibtex_key(record: Record) -> str:
     return f"{family}{record.year or ''}{words[0]}"
 
 
-def bibtex(record: Record) -> str:
+def bibtex(record: Record, *, key: str | None = None) -> str:
     """A BibTeX entry; title capitals are protected with braces so styles keep them.
 
     >>> print(bibtex(Record.create(title="Attention is not Explanation", authors=["Sarthak Jain"],
@@ -57,7 +58,7 @@ def bibtex(record: Record) -> str:
         ("url", record.url),
     ]
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields if value)
-    return f"@{kind}{{{bibtex_key(record)},\n{body}\n}}"
+    return f"@{kind}{{{key or bibtex_key(record)},\n{body}\n}}"
 
 
 def apa(record: Record) -> str:
@@ -66,7 +67,7 @@ def apa(record: Record) -> str:
     >>> apa(Record.create(title="Attention is not Explanation", authors=["Sarthak Jain",
     ...     "Byron C. Wallace"], year=2019, venue="Proceedings of NAACL", pages="3543–3556",
     ...     doi="10.18653/v1/N19-1357"))
-    'Jain, S., & Wallace, B. C. (2019). Attention is not Explanation. In Proceedings of NAACL (pp. 3543–3556). https://doi.org/10.18653/v1/n19-1357'
+    'Jain, S., & Wallace, B. C. (2019). Attention is not Explanation. In Proceedings of NAACL (pp. 3543–3556). https://doi.org/10.18653/v1/N19-1357'
     """
     names = [f"{a.family}, {_initials(a.given)}".rstrip(", ") for a in record.authors]
     if len(names) > 20:
@@ -109,6 +110,26 @@ def ieee(record: Record) -> str:
     if record.doi:
         out += f" doi: {record.doi}."
     return out
+
+
+_IEEE_TITLE = re.compile(r"[\"“”][^\"“”]{8,}[,.]?[\"“”]")
+_APA_YEAR = re.compile(r"\((?:19|20)\d\d[a-z]?|n\.d\.\)")
+
+
+def guess_style(kind: str, text: str) -> str:
+    """The style a citation is written in, to answer in kind: "bibtex" for a BibTeX entry,
+    "ieee" for a quoted title ('A. B. Family, "Title," in ...'), else "apa".
+
+    >>> guess_style("reference", 'S. Jain and B. C. Wallace, "Attention is not explanation," 2019.')
+    'ieee'
+    >>> guess_style("reference", "Jain, S., & Wallace, B. C. (2019). Attention is not explanation.")
+    'apa'
+    """
+    if kind == "bibtex" or text.lstrip().startswith("@"):
+        return "bibtex"
+    if _IEEE_TITLE.search(text) and not _APA_YEAR.search(text):
+        return "ieee"
+    return "apa"
 
 
 def _initials(given: str) -> str:

@@ -1,17 +1,21 @@
-"""Find the records a query means: identifiers exactly, free text by FTS5 bm25 re-scored.
+"""Find the records a query means: identifiers exactly, free text by hybrid search re-scored.
 
-Free text is searched twice at most: first with every content word required (fast and precise
-when the query is a partial title plus an author), then, if that finds too little, with any
-word allowed. Candidates are re-scored by how well their title and authors explain the query,
-because bm25 alone prefers short titles that share one rare word.
+Free text is searched lexically (FTS5 bm25) twice at most: first with every content word
+required (fast and precise when the query is a partial title plus an author), then, if that
+finds too little, with any word allowed. With a dense index (`verifier.dense`), the nearest
+records by sentence embedding are added: they find paraphrased, re-worded, misspelt or
+translated titles that share few exact words with the record. The two ranked lists are fused
+by reciprocal rank fusion, and the fused shortlist is re-scored by how well each record's
+title and authors explain the query, blended with the embedding similarity, because bm25 alone
+prefers short titles that share one rare word and cosine alone is blind to names and years.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
@@ -22,11 +26,19 @@ from verifier.normalize import fold
 from verifier.records import Record
 from verifier.store import Store
 
+if TYPE_CHECKING:
+    from verifier.dense import DenseIndex
+
 STOPWORDS = frozenset(
     "a an and are as at be by for from in into is it its of on or the to with via using "
     "et al eds ed pp vol no proceedings".split()
 )
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+RRF_K = 60  # the constant of Cormack et al. (2009): damps the weight of the very top ranks
+# Share of the embedding similarity in a hybrid match's score (the rest is `score_record`):
+# enough to lift a paraphrase above a record that merely shares words, not enough to let
+# cosine override stated authors and years.
+DENSE_WEIGHT = 0.35
 
 
 @dataclass(frozen=True)
@@ -59,9 +71,10 @@ class Query:
         return cls(tuple(words), content, years[0] if years else None)
 
 
-def lookup(store: Store, query: str, k: int = 5) -> list[Match]:
+def lookup(store: Store, query: str, k: int = 5, dense: DenseIndex | None = None) -> list[Match]:
     """Best records for `query`: an identifier (DOI, arXiv, ACL id, ISBN, or a URL holding
-    one) resolves exactly; anything else is ranked free-text search.
+    one) resolves exactly; anything else is ranked free-text search, hybrid (lexical + dense)
+    when a `dense` index is given, lexical only otherwise.
 
     >>> store = Store(":memory:")
     >>> _ = store.add([Record.create(title="Attention is not Explanation", authors=["Sarthak Jain"],
@@ -69,24 +82,111 @@ def lookup(store: Store, query: str, k: int = 5) -> list[Match]:
     >>> lookup(store, "attention explanation jain")[0].record.title
     'Attention is not Explanation'
     """
-    ident = parse_identifier(query)
-    if ident:
-        rec = store.by_identifier(*ident)
-        return [Match(rec, 1.0, "identifier")] if rec else []
-    return lexical(store, Query.parse(query), k=k)
+    return lookup_many(store, [query], k, dense)[0]
 
 
-def lexical(store: Store, q: Query, k: int = 5, pool: int = 500, shortlist: int = 20) -> list[Match]:
+def lookup_many(
+    store: Store, queries: Sequence[str], k: int = 5, dense: DenseIndex | None = None
+) -> list[list[Match]]:
+    """`lookup` for many queries; with a dense index their embeddings are made in one batch."""
+    results: list[list[Match] | None] = [None] * len(queries)
+    free: list[int] = []
+    for i, query in enumerate(queries):
+        ident = parse_identifier(query)
+        if ident:
+            rec = store.by_identifier(*ident)
+            results[i] = [Match(rec, 1.0, "identifier")] if rec else []
+        elif dense is None:
+            results[i] = lexical(store, Query.parse(query), k=k)
+        else:
+            free.append(i)
+    if free and dense is not None:
+        vectors = dense.embed([queries[i] for i in free])
+        hits = dense.search_vectors(vectors, DENSE_DEPTH)
+        for i, vector, found in zip(free, vectors, hits, strict=True):
+            results[i] = hybrid(store, Query.parse(queries[i]), dense, vector, found, k=k)
+    return [r or [] for r in results]
+
+
+DENSE_DEPTH = 20  # dense candidates fused per query
+FUSED = 30  # fused candidates re-scored per query
+
+
+def hybrid(
+    store: Store,
+    q: Query,
+    dense: DenseIndex,
+    vector: Any,
+    hits: Sequence[Any],
+    k: int = 5,
+    shortlist: int = 20,
+) -> list[Match]:
+    """Fuse lexical candidates and dense `hits` (of the query's embedding `vector`) by
+    reciprocal rank, then re-score the best `FUSED` by field similarity and cosine."""
+    lex = lexical_candidates(store, q, shortlist=shortlist, need=k)
+    den = [h.num for h in hits]
+    fused = rrf([lex, den])[:FUSED]
+    cosine = {h.num: h.score for h in hits}
+    missing = [n for n in fused if n not in cosine]
+    if missing:
+        cosine.update(dense.similarities(vector, missing))
+    lex_set, den_set = set(lex), set(den)
+    records = store.by_nums(fused)
+    scored = []
+    for num, rec in records.items():
+        via = (
+            "fused"
+            if num in lex_set and num in den_set
+            else "lexical"
+            if num in lex_set
+            else "dense"
+        )
+        field = score_record(q, rec)
+        score = (1 - DENSE_WEIGHT) * field + DENSE_WEIGHT * max(cosine.get(num, 0.0), 0.0)
+        scored.append(Match(rec, score, via))
+    scored.sort(key=lambda m: -m.score)
+    return scored[:k]
+
+
+def rrf(rankings: Iterable[Sequence[int]], k: int = RRF_K) -> list[int]:
+    """Reciprocal rank fusion: items ordered by the sum of 1 / (k + rank) over the rankings.
+
+    >>> rrf([[1, 2, 3], [3, 1]])
+    [1, 3, 2]
+    """
+    score: dict[int, float] = {}
+    for ranking in rankings:
+        for rank, item in enumerate(ranking, 1):
+            score[item] = score.get(item, 0.0) + 1.0 / (k + rank)
+    return sorted(score, key=lambda item: -score[item])
+
+
+def lexical(
+    store: Store, q: Query, k: int = 5, pool: int = 500, shortlist: int = 20
+) -> list[Match]:
     """Free-text candidates from FTS5, shortlisted by title similarity, re-scored by
     `score_record`. Every query term is quoted, so no user text is read as FTS5 syntax.
     """
+    records = store.by_nums(lexical_candidates(store, q, pool, shortlist, need=k))
+    scored = [Match(rec, score_record(q, rec), "lexical") for rec in records.values()]
+    scored.sort(key=lambda m: -m.score)
+    return scored[:k]
+
+
+def lexical_candidates(
+    store: Store, q: Query, pool: int = 500, shortlist: int = 20, need: int = 5
+) -> list[int]:
+    """Record nums of the `shortlist` best lexical candidates, most title-like first. Any-word
+    search runs only when requiring every word finds fewer than `need`; records holding
+    every word stay ahead of those that do not."""
     docs = store.term_docs(q.content)
     if not docs:
         return []
     nums: list[int] = []
     if len(docs) == len(q.content):  # every word is indexed: try requiring them all
         nums = store.search(_fts(q.content, "AND"), pool, ranked=min(docs.values()) > pool)
-    if len(nums) < k:
+    every = len(nums)
+    if len(nums) < need:
         # Any word may match, but only the rarest few: common words would pull in most of the
         # database and tell nothing apart.
         rare = sorted(docs, key=docs.__getitem__)
@@ -96,14 +196,20 @@ def lexical(store: Store, q: Query, k: int = 5, pool: int = 500, shortlist: int 
         ranked = sum(docs[t] for t in terms) > pool
         nums += [n for n in store.search(_fts(terms, "OR"), pool, ranked=ranked) if n not in seen]
     titles = store.titles(nums)
-    best = process.extract(
-        " ".join(q.words), titles, scorer=fuzz.token_sort_ratio, processor=default_process,
-        limit=shortlist,
-    )  # fmt: skip
-    records = store.by_nums(num for _title, _score, num in best)
-    scored = [Match(rec, score_record(q, rec), "lexical") for rec in records.values()]
-    scored.sort(key=lambda m: -m.score)
-    return scored[:k]
+    text = " ".join(q.words)
+    out: list[int] = []
+    # Title similarity alone would drop a long title that holds every query word (a citation
+    # that gives only the main title, or a system name and an author) behind short titles
+    # that share a couple: rank the all-words matches first, then the rest.
+    for group in (nums[:every], nums[every:]):
+        best = process.extract(
+            text, {n: titles[n] for n in group if n in titles}, scorer=fuzz.token_sort_ratio,
+            processor=default_process, limit=shortlist - len(out),
+        )  # fmt: skip
+        out += [num for _title, _score, num in best]
+        if len(out) >= shortlist:
+            break
+    return out
 
 
 def _fts(terms: Iterable[str], mode: str) -> str:
@@ -146,4 +252,6 @@ def _near(word: str, pool: list[str]) -> bool:
     if len(word) < 5:
         return False
     limit = 2 if len(word) >= 8 else 1
-    return process.extractOne(word, pool, scorer=Levenshtein.distance, score_cutoff=limit) is not None
+    return (
+        process.extractOne(word, pool, scorer=Levenshtein.distance, score_cutoff=limit) is not None
+    )
