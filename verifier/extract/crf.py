@@ -79,6 +79,7 @@ Example = tuple[str, list[str]]  # (reference string, one label per token)
 _lock = threading.Lock()
 _taggers: dict[str, tuple[Any, Featurizer]] = {}
 _override: list[Path] = []
+generation = 0  # bumped by `train`: parses cached by callers are stale after it
 
 
 def model_path() -> Path:
@@ -94,6 +95,15 @@ def using_model(path: str | Path) -> Iterator[None]:
         yield
     finally:
         _override.pop()
+
+
+def manifest() -> dict[str, Any]:
+    """What built the model `tag` uses (its `.json` beside it), or {} when there is none."""
+    path = model_path().with_suffix(".json")
+    if not path.exists():
+        return {}
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
 
 
 def available() -> bool:
@@ -183,19 +193,28 @@ def examples_from_anystyle(path: str | Path) -> list[Example]:
 
 def example_from_sequence(seq: ET.Element) -> Example:
     """One AnyStyle `<sequence>` as (string, one label per token)."""
-    parts: list[str] = []
+    return example_from_parts([(LABELS.get(child.tag, "note"), child.text or "") for child in seq])
+
+
+def example_from_parts(parts: Sequence[tuple[str, str]]) -> Example:
+    """(label, text) pieces, joined by single spaces, as (string, one label per token).
+
+    >>> example_from_parts([("author", "Smith, J."), ("date", "(2020).")])
+    ('Smith, J. (2020).', ['author', 'author', 'date'])
+    """
+    texts: list[str] = []
     owners: list[tuple[int, str]] = []
     pos = 0
-    for child in seq:
-        value = " ".join((child.text or "").split())
+    for label, raw in parts:
+        value = " ".join(raw.split())
         if not value:
             continue
-        if parts:
+        if texts:
             pos += 1
         pos += len(value)
-        owners.append((pos, LABELS.get(child.tag, "note")))
-        parts.append(value)
-    text = " ".join(parts)
+        owners.append((pos, label))
+        texts.append(value)
+    text = " ".join(texts)
     labels = []
     k = 0
     for a, _ in tokenize(text):
@@ -229,8 +248,10 @@ def train(
         "labels": sorted(set(LABELS.values())),
     }
     path.with_suffix(".json").write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
+    global generation
     with _lock:
         _taggers.pop(str(path), None)
+        generation += 1
     return path
 
 

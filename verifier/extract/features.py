@@ -15,14 +15,19 @@ from __future__ import annotations
 
 import re
 
-FEATURES_VERSION = 3
+FEATURES_VERSION = 4
 
 # Token boundaries: whitespace, and a few places where fields meet without a space
 # ("[1]M. Smith", "2014;40(9):1477-81", "pp.192-195", "Nature,12").
 _SPLIT = re.compile(
     r"\s+|(?<=[\])])(?=[^\W_])|(?<=[;:])(?=\d)|(?<=[^\W\d_]\.)(?=\d)|(?<=[^\W\d_]{2},)(?=[^\W_])"
 )
-_GLUED = re.compile(r"[\])][^\W_]|[;:]\d|[^\W\d_]\.\d|[^\W\d_]{2},[^\W_]")
+# Whether `_SPLIT` has anything to do beyond whitespace. Each alternative starts at the
+# punctuation, so the engine skips most positions with one character test (5x faster).
+_GLUED = re.compile(
+    r"[\]);:.,](?:(?<=[\])])[^\W_]|(?<=[;:])\d|(?<=[^\W\d_]\.)\d|(?<=[^\W\d_]{2},)[^\W_])"
+)
+_OTHER_SPACE = re.compile(r"[^\S ]")
 _WORD = re.compile(r"\S+")
 _CORE = re.compile(r"^[^\w]*(.*?)[^\w]*$", re.DOTALL)
 _YEAR = re.compile(r"(?:1[5-9]\d\d|20[0-3]\d)[a-z]?")
@@ -100,7 +105,16 @@ def tokenize(s: str) -> list[tuple[int, int]]:
     ['[1]', 'A.', 'Smith,', 'J.', 'X', '2014;', '40(9):', '1477-81.']
     """
     if not _GLUED.search(s):
-        return [m.span() for m in _WORD.finditer(s)]
+        if _OTHER_SPACE.search(s):
+            return [m.span() for m in _WORD.finditer(s)]
+        spans = []
+        pos = 0
+        for word in s.split(" "):
+            n = len(word)
+            if n:
+                spans.append((pos, pos + n))
+            pos += n + 1
+        return spans
     out: list[tuple[int, int]] = []
     last = 0
     for m in _SPLIT.finditer(s):
@@ -194,15 +208,19 @@ class _Token:
     """What a token contributes: its own features, those it lends its neighbours, and flags."""
 
     __slots__ = (
+        "bw",
+        "capital",
         "core",
         "editor",
         "initials",
+        "long_word",
         "next1",
         "next2",
         "own",
         "prev1",
         "prev2",
         "qclose",
+        "qopen",
         "word",
         "year",
     )
@@ -216,6 +234,10 @@ class _Token:
         self.editor = "L=editor" in base
         self.initials = "initials" in base
         self.qclose = "qclose" in base
+        self.qopen = tok[0] in _QUOTE_OPEN
+        core = self.core
+        self.long_word = len(core) >= 4 and core.isalpha()
+        self.capital = self.long_word and core[0].isupper()
         ctx = [x for x in base if x.startswith(_CONTEXT_KEEP) or x.startswith("L=")]
         ctx2 = [x for x in base if x.startswith(_CONTEXT_KEEP2)]
         own = list(base)
@@ -229,19 +251,37 @@ class _Token:
             next1 = [x for x in next1 if x in known]
             prev2 = [x for x in prev2 if x in known]
             next2 = [x for x in next2 if x in known]
-        self.own, self.prev1, self.next1 = own, prev1, next1
-        self.prev2, self.next2 = prev2, next2
+        self.own, self.prev1, self.next1 = tuple(own), tuple(prev1), tuple(next1)
+        self.prev2, self.next2 = tuple(prev2), tuple(next2)
+        # "b=<boundary>&<word>" by boundary, filled on first use
+        self.bw: dict[str, tuple[str, ...]] = {}
 
 
 class Featurizer:
     """Computes `sequence_features`; with `known` (a model's attributes) it keeps only those.
 
     Token-level work is cached by token text, so a featurizer for one model is kept and reused.
+    Everything that depends on position is drawn from small precomputed tables, already
+    filtered by `known`, so a token costs a handful of tuple concatenations.
     """
 
     def __init__(self, known: frozenset[str] | None = None) -> None:
         self.known = known
         self._cache: dict[str, _Token] = {}
+
+        def keep(*names: str) -> tuple[str, ...]:
+            return tuple(x for x in names if known is None or x in known)
+
+        self._pos = tuple(keep(x) for x in _POS)
+        self._sent = tuple(keep(x) for x in _SENT)
+        self._yearseen = tuple(keep(x) for x in _YEARSEEN)
+        self._style = {g: tuple(keep(x) for x in v) for g, v in _STYLE_SENT.items()}
+        self._first, self._last = keep("first"), keep("last")
+        self._edsseen, self._edsahead = keep("edsseen"), keep("edsahead")
+        self._quoted, self._paren = keep("quoted"), keep("paren")
+        self._bound: dict[str, tuple[str, ...]] = {}
+        self._case = tuple(keep(f"scase={k}") for k in ("none", "lo", "mid", "hi"))
+        self._ys = tuple(keep(f"ysent={k}") for k in ("before", "same", "+1", "+2", "+3"))
 
     def _token(self, tok: str) -> _Token:
         hit = self._cache.get(tok)
@@ -251,11 +291,14 @@ class Featurizer:
             hit = self._cache[tok] = _Token(tok, self.known)
         return hit
 
+    def _keep(self, x: str) -> tuple[str, ...]:
+        return (x,) if self.known is None or x in self.known else ()
+
     def __call__(self, s: str, spans: list[tuple[int, int]]) -> list[list[str]]:
         toks = [s[a:b] for a, b in spans]
-        info = [self._token(t) for t in toks]
+        cache = self._cache
+        info = [cache.get(t) or self._token(t) for t in toks]
         n = len(toks)
-        known = self.known
         # Pass 1: what precedes each token (the kind of boundary) and which sentence it is in.
         bounds: list[str] = []
         sents: list[int] = []
@@ -274,58 +317,85 @@ class Featurizer:
                 elif t.initials:
                     boundary = "I"
         # Style cues of the whole string, paired with the sentence a token is in.
-        style = []
+        style: list[tuple[tuple[str, ...], ...]] = []
         if _QUOTED.search(s):
-            style.append(_STYLE_SENT["Gq"])
+            style.append(self._style["Gq"])
         if _PAREN_YEAR.search(s, 0, 120):
-            style.append(_STYLE_SENT["Gpy"])
+            style.append(self._style["Gpy"])
         if " In " in s or " in: " in s or " In: " in s:
-            style.append(_STYLE_SENT["Gin"])
+            style.append(self._style["Gin"])
+        # Per sentence: how title-like its words are (sentence-case titles vs title-case
+        # venues), and where it stands relative to the sentence holding the first year.
+        n_sent = sents[-1] + 1 if sents else 1
+        caps = [0] * n_sent
+        words = [0] * n_sent
+        year_sent = -1
+        for k, t in enumerate(info):
+            if t.long_word:
+                words[sents[k]] += 1
+                caps[sents[k]] += t.capital
+            if year_sent < 0 and t.year:
+                year_sent = sents[k]
+        case_f = [
+            self._case[0 if not w else (1 if c * 3 < w else (2 if c * 3 < 2 * w else 3))]
+            for c, w in zip(caps, words, strict=True)
+        ]
+        ys = self._ys
         editors = [i for i, t in enumerate(info) if t.editor]
+        bound_cache = self._bound
+        pos, sent_f, yearseen = self._pos, self._sent, self._yearseen
+        empty: tuple[str, ...] = ()
         out: list[list[str]] = []
         year_seen = 0
         eds_seen = False
         in_quote = False
         paren = 0
-        for i, tok in enumerate(toks):
+        for i in range(n):
             t = info[i]
+            b = bounds[i]
             sentence = sents[i]
-            f = [*t.own, _POS[10 * i // n], "b=" + bounds[i], "b=" + bounds[i] + "&" + t.word]
-            f.extend(g[min(sentence, 4)] for g in style)
-            if i == 0:
-                f.append("first")
-            else:
-                f.extend(info[i - 1].prev1)
-                if i >= 2:
-                    f.extend(info[i - 2].prev2)
-            if i == n - 1:
-                f.append("last")
-            else:
-                f.extend(info[i + 1].next1)
-                if i + 2 < n:
-                    f.extend(info[i + 2].next2)
-            f.append(_SENT[min(sentence, 5)])
-            f.append(_YEARSEEN[min(year_seen, 2)])
+            bf = bound_cache.get(b)
+            if bf is None:
+                bf = bound_cache[b] = self._keep("b=" + b)
+            bw = t.bw.get(b)
+            if bw is None:
+                bw = t.bw[b] = self._keep("b=" + b + "&" + t.word)
+            f = [
+                *t.own,
+                *pos[10 * i // n],
+                *bf,
+                *bw,
+                *(info[i - 1].prev1 if i else self._first),
+                *(info[i - 2].prev2 if i >= 2 else empty),
+                *(info[i + 1].next1 if i + 1 < n else self._last),
+                *(info[i + 2].next2 if i + 2 < n else empty),
+                *sent_f[sentence if sentence < 5 else 5],
+                *yearseen[year_seen if year_seen < 2 else 2],
+                *case_f[sentence],
+                *(ys[min(4, max(0, sentence - year_sent + 1))] if year_sent >= 0 else empty),
+            ]
+            if style:
+                k = sentence if sentence < 4 else 4
+                for g in style:
+                    f.extend(g[k])
             if eds_seen:
-                f.append("edsseen")
+                f.extend(self._edsseen)
             if editors and any(i < j <= i + 6 for j in editors):
-                f.append("edsahead")
-            first = tok[0]
-            if in_quote or first in _QUOTE_OPEN:
-                f.append("quoted")
+                f.extend(self._edsahead)
+            if in_quote or t.qopen:
+                f.extend(self._quoted)
             if paren > 0:
-                f.append("paren")
-            if known is not None:
-                f = [x for x in f if x in known]
+                f.extend(self._paren)
             out.append(f)
             # state for the next token
             if t.year:
                 year_seen += 1
             if t.editor:
                 eds_seen = True
-            if first in _QUOTE_OPEN and not in_quote:
+            if t.qopen and not in_quote:
                 in_quote = True
-            if in_quote and t.qclose and (len(tok) > 1 or first not in _QUOTE_OPEN):
+            tok = toks[i]
+            if in_quote and t.qclose and (len(tok) > 1 or not t.qopen):
                 in_quote = False
             if "(" in tok or ")" in tok:
                 paren = max(0, paren + tok.count("(") - tok.count(")"))
