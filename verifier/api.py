@@ -60,13 +60,13 @@ class Verifier:
         return lookup(self.store, query, k=k, dense=self.dense_index())
 
     def dense_index(self) -> DenseIndex | None:
-        """The dense index of this database, opened once; None means lexical search only.
+        """The dense index beside this database, opened once; None means lexical search only.
 
-        The default corpus's index is built on first use (with a progress display) and updated
-        when stale. Another database uses its index when one was built (`citeverify index
-        build`), warns once and searches lexically when none was, and refuses a stale or
-        mismatched one (IndexMismatchError says how to update it). $CITEVERIFY_DENSE=0 turns
-        dense search off.
+        Without one, free-text lookup warns once and searches lexically: building it embeds
+        every record (about 10 minutes for the default corpus on 2 cores), so it is never
+        started behind a lookup's back; `citeverify index build` does it. A stale or
+        mismatched index is refused (IndexMismatchError says how to update it).
+        $CITEVERIFY_DENSE=0 turns dense search off.
         """
         if self._dense_opened:
             return self._dense
@@ -75,21 +75,14 @@ class Verifier:
         self._dense_opened = True
         if not dense.dense_enabled() or self.store.path == ":memory:":
             return None
-        if _is_default_corpus(self.store):
-            from verifier.progress import progress_bar
-
-            try:
-                self._dense = dense.DenseIndex.open(self.store)
-            except (dense.IndexMissingError, dense.IndexMismatchError):
-                with progress_bar("Building the search index (first use only)") as update:
-                    self._dense = dense.open_or_build(self.store, update)
-            return self._dense
         try:
             self._dense = dense.DenseIndex.open(self.store)
         except dense.IndexMissingError:
+            where = "" if _is_default_corpus(self.store) else f" --db {self.store.path}"
             warnings.warn(
-                f"{self.store.path} has no dense index, so free-text lookup is lexical only; "
-                f"build one with `citeverify index build --db {self.store.path}`",
+                f"no dense index beside {self.store.path}, so free-text lookup is lexical only; "
+                f"`citeverify index build{where}` builds one (about 10 minutes for the default "
+                "corpus on 2 cores)",
                 stacklevel=3,
             )
         return self._dense

@@ -59,18 +59,17 @@ def lookup(query: str, k: int, style: str | None, as_json: bool, db: Path | None
       citeverify lookup "Attention is not Explanation"
       citeverify lookup "jain wallace attention explanation 2019" --format bibtex
     """
-    from verifier.store import Store
+    import warnings
+
+    from verifier.api import Verifier
 
     if db is not None:
         _require(db)
-        store = Store(db)
-    else:
-        from verifier.api import default_db
-
-        store = Store(default_db())
-    from verifier.retrieve import lookup as run_lookup
-
-    matches = run_lookup(store, query, k=k)
+    with warnings.catch_warnings(record=True) as notes:
+        warnings.simplefilter("always")
+        matches = Verifier(db).lookup(query, k=k)
+    for note in notes:
+        click.echo(f"note: {note.message}", err=True)
     if style:
         if not matches:
             raise CiteverifyError(f"no record matches {query!r}")
