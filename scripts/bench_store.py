@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import resource
 import statistics
 import subprocess
 import sys
@@ -37,25 +38,32 @@ def main() -> None:
         db = Path(tmp) / "acl.db"
         source = corpus_file()
         lines = count_lines(source)
-        start = time.perf_counter()
+        print(f"machine     {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f} at start "
+              "(wall times suffer under load; CPU times much less)")  # fmt: skip
+        start, cpu = time.perf_counter(), _cpu()
         with Store(db) as store:
             result = import_file(store, source, "jsonl", batch_size=5000)
         elapsed = time.perf_counter() - start
+        own, child = (b - a for a, b in zip(cpu, _cpu(), strict=True))
         print(f"import      {lines:,} lines -> {result.stats.added:,} records "
               f"({result.stats.merged:,} merged, {len(result.stats.bad)} bad) in {elapsed:.2f} s: "
-              f"{lines / elapsed:,.0f} records/s (including FTS5)")  # fmt: skip
+              f"{lines / elapsed:,.0f} records/s (including FTS5); CPU: writer {own:.1f} s, "
+              f"parser process {child:.1f} s -> {lines / max(own, child):,.0f} records/s "
+              "on two idle cores")  # fmt: skip
         print(f"db size     {db.stat().st_size / 1e6:.1f} MB")
 
-        cold = []
+        cold, cold_cpu = [], []
         env = {**os.environ, "CITEVERIFY_DB": str(db)}
         exe = Path(sys.executable).with_name("citeverify")
         for _ in range(5):
-            t = time.perf_counter()
+            t, c = time.perf_counter(), _cpu()[1]
             subprocess.run([str(exe), "lookup", "10.18653/v1/N19-1357"], env=env, check=True,
                            capture_output=True)  # fmt: skip
             cold.append(time.perf_counter() - t)
+            cold_cpu.append(_cpu()[1] - c)
         print(f"cold lookup DOI (process start to output): median {statistics.median(cold):.3f} s "
-              f"(min {min(cold):.3f}, max {max(cold):.3f}, 5 runs)")  # fmt: skip
+              f"(min {min(cold):.3f}, max {max(cold):.3f}, 5 runs); CPU median "
+              f"{statistics.median(cold_cpu):.3f} s")  # fmt: skip
 
         store = Store(db)
         records = [rec for _, rec in store.iter_records()]
@@ -65,13 +73,14 @@ def main() -> None:
         for rec in records:
             twins[_identity(rec)] = twins.get(_identity(rec), 0) + 1
         lookup(store, "warm up the caches")
-        times, strict, ok, ambiguous = [], 0, 0, 0
+        times, cpu_times, strict, ok, ambiguous = [], [], 0, 0, 0
         misses = []
         for rec in sample:
             query = make_query(rec, rng)
-            t = time.perf_counter()
+            t, c = time.perf_counter(), time.process_time()
             matches = lookup(store, query, k=5)
             times.append((time.perf_counter() - t) * 1000)
+            cpu_times.append((time.process_time() - c) * 1000)
             top = matches[0].record if matches else None
             if top is not None and top.id == rec.id:
                 strict += 1
@@ -81,16 +90,29 @@ def main() -> None:
             elif len(misses) < 8:
                 misses.append((query, rec.title, top.title if top else None))
             ambiguous += twins[_identity(rec)] > 1
-        times.sort()
-        p = lambda q: times[min(len(times) - 1, int(q * len(times)))]  # noqa: E731
-        print(f"warm free-text lookup: p50 {p(0.5):.2f} ms, p95 {p(0.95):.2f} ms, "
-              f"max {times[-1]:.1f} ms ({len(times)} queries)")  # fmt: skip
+        print(f"warm free-text lookup: p50 {_q(times, 0.5):.2f} ms, p95 {_q(times, 0.95):.2f} ms, "
+              f"max {max(times):.1f} ms ({len(times)} queries); CPU p50 "
+              f"{_q(cpu_times, 0.5):.2f} ms, p95 {_q(cpu_times, 0.95):.2f} ms")  # fmt: skip
         n = len(sample)
         print(f"top-1 accuracy (title minus 1-2 words + first author): {ok / n:.3f} "
               f"(strict id match {strict / n:.3f}; {ambiguous} queries have a same-title "
               f"same-first-author twin)")  # fmt: skip
         for query, want, got in misses:
             print(f"  miss: {query!r}\n        want {want!r}\n        got  {got!r}")
+
+
+def _cpu() -> tuple[float, float]:
+    """CPU seconds used so far by this process and by its finished children."""
+    own, kids = (
+        resource.getrusage(resource.RUSAGE_SELF),
+        resource.getrusage(resource.RUSAGE_CHILDREN),
+    )
+    return own.ru_utime + own.ru_stime, kids.ru_utime + kids.ru_stime
+
+
+def _q(values: list[float], quantile: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(quantile * len(ordered)))]
 
 
 def make_query(rec: Record, rng: random.Random) -> str:
