@@ -134,3 +134,18 @@ def test_cli_check(acl_db: Path, tmp_path: Path) -> None:
     assert "2 citations" in failed.output
     fine = runner.invoke(cli, ["check", str(doc), "--db", str(acl_db), "--fail-on", "fabricated"])
     assert fine.exit_code == 0
+
+
+@pytest.mark.parametrize(
+    "reference",
+    [
+        "“Discussion.” 1957. Journal of Chemical Physics 12 (3): 1–2.",
+        "“Introduction.” 1960. Nuclear Physics B 226 (2): 549–550.",
+    ],
+)
+def test_a_generic_title_alone_does_not_verify(acl_store: Store, reference: str) -> None:
+    # The ACL corpus has "Discussion" (1957) and "Introduction" (1960) pieces; a citation that
+    # states only such a title and a year is not shown to be one of them.
+    report = Checker(acl_store, this_year=2025).check(answer(reference))
+    ref = next(v for v in report.citations if v.citation.kind == "reference")
+    assert ref.verdict != "verified", ref.reason

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import warnings
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from verifier.retrieve import Match, lookup
 from verifier.store import Store
@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
     from verifier.check import Checker
     from verifier.dense import DenseIndex
+    from verifier.regenerate import Regeneration
     from verifier.report import Report
 
 
@@ -90,23 +91,35 @@ class Verifier:
     def check(self, text: str, source: str | None = None) -> Report:
         """Find every citation in `text` and give each a verdict (verified, mismatch,
         fabricated, unknown) with its evidence. `source` names the text in the report."""
-        return self._checker().check(text, source)
+        return self.checker.check(text, source)
 
     def check_file(self, path: str | os.PathLike[str]) -> Report:
         """`check` on a file: .txt, .md, .tex (with its .bib), .bib or .jsonl of answers."""
-        return self._checker().check_file(Path(path))
+        return self.checker.check_file(Path(path))
 
     def check_batch(self, items: Iterable[str | Path | tuple[str, str]]) -> Iterator[Report]:
         """One report per item (a path, or a (name, text) pair), streamed in order."""
-        return self._checker().check_batch(items)
+        return self.checker.check_batch(items)
 
-    def _checker(self) -> Checker:
+    @property
+    def checker(self) -> Checker:
+        """The `verifier.check.Checker` behind `check` (made on first use)."""
         if self._check is None:
             from verifier.check import Checker
 
             # Lexical candidates: the configuration the checker is evaluated and calibrated with.
             self._check = Checker(self.store)
         return self._check
+
+    def regenerate(self, text: str, llm: Any = None, question: str | None = None) -> Regeneration:
+        """Rewrite `text` so it cites only verified sources: offline (the default) by correcting
+        mis-cited references, replacing fabricated ones with a retrieved real source when the
+        evidence is strong and removing them otherwise; with `llm` (a langchain chat model or
+        "provider:model") by asking the model, then verifying again. Either way the result
+        holds no citation that is not verified."""
+        from verifier.regenerate import regenerate
+
+        return regenerate(self, text, llm, question)
 
     def close(self) -> None:
         self.store.close()

@@ -290,9 +290,13 @@ class Checker:
                 overlap = 1.0
         near = _near_title(cited.title, rec.title, title.score)
         authored = overlap >= 0.5 or not cited.authors
-        long_title = len(title_words(rec.title)) >= 4
-        if title.agrees and (authored or long_title or by_id):
-            same = True  # the same title, unless a short one by other people
+        # Judged on what the citation states: "Author Index" matches "Author Index: Volumes
+        # 6-19" with its subtitle dropped, and says as little as ever.
+        long_title = len(title_words(cited.title or rec.title)) >= 4
+        if title.agrees and (long_title or by_id or (cited.authors and authored)):
+            # The same title names the same work, unless it is a short one ("Author Index",
+            # "Preface"): then the cited authors must agree too, and none cited is not enough.
+            same = True
         elif title.note == "subtitle added":
             same = authored
         elif by_id:

@@ -199,9 +199,11 @@ def _register() -> None:
     # Commands that live in modules of their own, each a thin skin over its library part.
     from verifier.cli_check import check
     from verifier.cli_index import index
+    from verifier.cli_regenerate import regenerate
 
     cli.add_command(check)
     cli.add_command(index)
+    cli.add_command(regenerate)
 
 
 _register()
