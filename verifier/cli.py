@@ -9,31 +9,14 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
 
 import click
 
+from verifier.cli_options import db_option, json_option
 from verifier.errors import CiteverifyError
 
-F = TypeVar("F", bound=Callable[..., Any])
 EXIT_ERROR = 1
-
-
-def db_option(func: F) -> F:
-    """`--db PATH` (or $CITEVERIFY_DB): every command can work on another database."""
-    return click.option(
-        "--db",
-        "db",
-        type=click.Path(dir_okay=False, path_type=Path),
-        envvar="CITEVERIFY_DB",
-        help="Database to use (default: the embedded ACL Anthology corpus). Env: CITEVERIFY_DB.",
-    )(func)
-
-
-def json_option(func: F) -> F:
-    return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")(func)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

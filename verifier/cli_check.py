@@ -12,6 +12,7 @@ from pathlib import Path
 
 import click
 
+from verifier.cli_options import db_option
 from verifier.errors import CiteverifyError
 from verifier.report import Report, Verification
 
@@ -24,8 +25,7 @@ _COLOURS = {"verified": "green", "mismatch": "yellow", "fabricated": "red", "unk
 @click.option("--json", "as_json", is_flag=True, help="Print the JSON report instead of text.")
 @click.option("--fail-on", type=click.Choice(["mismatch", "fabricated"]),
               help="Exit with status 3 when a citation is this bad (mismatch includes fabricated).")  # fmt: skip
-@click.option("--db", "db", type=click.Path(dir_okay=False, path_type=Path), envvar="CITEVERIFY_DB",
-              help="Database to use (default: the embedded ACL Anthology corpus). Env: CITEVERIFY_DB.")  # fmt: skip
+@db_option
 def check(source: str, as_json: bool, fail_on: str | None, db: Path | None) -> None:
     """Check every citation in a file (.txt, .md, .tex, .bib) or standard input (-).
 

@@ -12,17 +12,8 @@ from typing import Any
 
 import click
 
+from verifier.cli_options import db_option
 from verifier.errors import CiteverifyError
-
-
-def _db_option(func: Any) -> Any:
-    return click.option(
-        "--db",
-        "db",
-        type=click.Path(dir_okay=False, path_type=Path),
-        envvar="CITEVERIFY_DB",
-        help="Database to use (default: the embedded ACL Anthology corpus). Env: CITEVERIFY_DB.",
-    )(func)
 
 
 def _open_store(db: Path | None, *, readonly: bool = True) -> Any:
@@ -48,7 +39,7 @@ def index() -> None:
               help="What is embedded for each record (abstracts where the records have them).")  # fmt: skip
 @click.option("--rebuild", is_flag=True, help="Discard the existing index and embed everything.")
 @click.option("--json", "as_json", is_flag=True, help="Print what the build did as JSON.")
-@_db_option
+@db_option
 def build_cmd(fields: str, rebuild: bool, as_json: bool, db: Path | None) -> None:
     """Build the index, or bring it up to date: only records added or changed since the last
     build are embedded. An interrupted build resumes where it stopped when run again.
@@ -86,7 +77,7 @@ def build_cmd(fields: str, rebuild: bool, as_json: bool, db: Path | None) -> Non
 
 @index.command("info")
 @click.option("--json", "as_json", is_flag=True, help="Print the manifest and status as JSON.")
-@_db_option
+@db_option
 def info_cmd(as_json: bool, db: Path | None) -> None:
     """Show what built the index (model, dimension, FAISS type, record count, versions) and
     whether it is up to date with its database."""

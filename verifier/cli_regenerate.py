@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from verifier.cli_options import db_option
 from verifier.errors import CiteverifyError
 
 
@@ -23,8 +24,7 @@ from verifier.errors import CiteverifyError
               help="Most model rounds before what is still unverified is removed.")  # fmt: skip
 @click.option("--json", "as_json", is_flag=True,
               help="Print the regeneration (text, changes, reports before and after) as JSON.")  # fmt: skip
-@click.option("--db", "db", type=click.Path(dir_okay=False, path_type=Path), envvar="CITEVERIFY_DB",
-              help="Database to use (default: the embedded ACL Anthology corpus). Env: CITEVERIFY_DB.")  # fmt: skip
+@db_option
 def regenerate(
     source: str, llm: str | None, question: str | None, rounds: int, as_json: bool,
     db: Path | None,
