@@ -63,7 +63,7 @@ def hard_query(rec: Record, rng: random.Random) -> tuple[str, list[str]]:
     chosen = [op for op in DISTORTIONS if rng.random() < 0.5]
     rest = [op for op in DISTORTIONS if op not in chosen]
     rng.shuffle(rest)
-    title, applied = rec.title, []
+    title, applied = rec.title, list[str]()
     for op in [op for op in DISTORTIONS if op in chosen] + rest:
         if op in chosen or len(applied) < 2:
             changed = _distort(op, title, rng) if op != "first_author" else title
@@ -141,6 +141,20 @@ def rss_mib() -> float:
     return float("nan")
 
 
+def fresh_load(name: str) -> float:
+    """Seconds a new Python process takes to import citeverify's embedder, load the model
+    `name` and embed one query (what a later `citeverify` start pays)."""
+    import subprocess
+
+    code = (
+        "from verifier.embed import embedder_for; "
+        f"embedder_for({name!r}).embed_batch(['Attention is not Explanation'])"
+    )
+    t = time.perf_counter()
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).parent.parent)
+    return time.perf_counter() - t
+
+
 def pct(values: list[float], p: float) -> float:
     values = sorted(values)
     return values[min(len(values) - 1, round(p / 100 * (len(values) - 1)))]
@@ -154,6 +168,7 @@ def main() -> None:
     ap.add_argument("--throughput", type=int, default=2000, help="records to time embedding on")
     ap.add_argument("--latency", type=int, default=100, help="timed queries (after 10 warm-up)")
     ap.add_argument("--rebuild", action="store_true", help="time a full build even if one exists")
+    ap.add_argument("--embedder", help="embedder name (default: the default embedder)")
     args = ap.parse_args()
     print(f"cpu pressure at start: {pressure()}", flush=True)
 
@@ -169,20 +184,28 @@ def main() -> None:
     where = dense.index_dir(store.path)
 
     # -- embedding throughput -------------------------------------------------------------
-    t = time.perf_counter()
-    from verifier.embed import default_embedder
+    from verifier.embed import DEFAULT_EMBEDDER, embedder_for
 
-    emb = default_embedder()
-    print(f"model load (imports included): {time.perf_counter() - t:.2f} s  [{emb.name}]")
+    name = args.embedder or DEFAULT_EMBEDDER
+    t = time.perf_counter()
+    emb = embedder_for(name)
+    print(f"model load (imports included; an ONNX export on first use): "
+          f"{time.perf_counter() - t:.2f} s  [{emb.name}]")  # fmt: skip
+    print(f"model load in a fresh process (interpreter start, imports, model, one query): "
+          f"{fresh_load(name):.2f} s", flush=True)  # fmt: skip
     all_nums = [num for num, _ in store.iter_records()]
     some = store.by_nums(rng.sample(all_nums, min(args.throughput, n)))
     texts = [dense.record_text(r) for r in some.values()]
     emb.embed_batch(texts[:64])
-    t = time.perf_counter()
+    t, cpu = time.perf_counter(), time.process_time()
     emb.embed_batch(texts)
-    rate = len(texts) / (time.perf_counter() - t)
+    wall, cpu = time.perf_counter() - t, time.process_time() - cpu
+    rate = len(texts) / wall
     print(f"embedding throughput: {rate:.0f} records/s ({len(texts)} records; "
-          f"full corpus at this rate: {n / rate / 60:.1f} min)", flush=True)  # fmt: skip
+          f"full corpus at this rate: {n / rate / 60:.1f} min); CPU time {cpu:.1f} s, "
+          f"{len(texts) / cpu:.0f} records per CPU-second (with {os.cpu_count()} idle cores: "
+          f"{n / (len(texts) / cpu * (os.cpu_count() or 1)) / 60:.1f} min at best); "
+          f"load average {os.getloadavg()[0]:.2f}", flush=True)  # fmt: skip
 
     # -- build ----------------------------------------------------------------------------
     if args.rebuild or dense.read_manifest_or_none(where) is None:
@@ -223,14 +246,15 @@ def main() -> None:
     lat_queries = queries[: args.latency + 10]
     for q in lat_queries[:10]:
         lookup_many(store, [q], 10, index)
-    one, emb_only, dense_only = [], [], []
+    one, emb_only, dense_only, emb_cpu = [], [], [], []
     for q in lat_queries[10:]:
         t = time.perf_counter()
         lookup_many(store, [q], 10, index)
         one.append((time.perf_counter() - t) * 1000)
-        t = time.perf_counter()
+        t, cpu = time.perf_counter(), time.process_time()
         vec = index.embed([q])
         emb_only.append((time.perf_counter() - t) * 1000)
+        emb_cpu.append((time.process_time() - cpu) * 1000)
         t = time.perf_counter()
         index.search_vectors(vec, 20)
         dense_only.append((time.perf_counter() - t) * 1000)
@@ -241,8 +265,8 @@ def main() -> None:
         batch.append((time.perf_counter() - t) * 1000)
     print(f"latency, one hybrid query (embedding included): p50 {pct(one, 50):.1f} ms, "
           f"p95 {pct(one, 95):.1f} ms")  # fmt: skip
-    print(f"  of which: embedding p50 {pct(emb_only, 50):.1f} ms, FAISS search p50 "
-          f"{pct(dense_only, 50):.1f} ms")  # fmt: skip
+    print(f"  of which: embedding p50 {pct(emb_only, 50):.1f} ms (p95 {pct(emb_only, 95):.1f}, "
+          f"CPU p50 {pct(emb_cpu, 50):.1f}), FAISS search p50 {pct(dense_only, 50):.1f} ms")  # fmt: skip
     print(f"latency, batch of 10 hybrid queries: p50 {pct(batch, 50):.1f} ms, "
           f"p95 {pct(batch, 95):.1f} ms", flush=True)  # fmt: skip
 

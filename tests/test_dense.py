@@ -193,6 +193,21 @@ def test_other_model_is_refused(store: Store) -> None:
         DenseIndex.open(store)
 
 
+def test_index_of_the_previous_default_embedder_is_refused_with_a_rebuild_hint(
+    store: Store,
+) -> None:
+    from verifier.embed import DEFAULT_EMBEDDER, embedder_name
+
+    old = embedder_name(backend="torch")
+    assert old != DEFAULT_EMBEDDER
+    build(store, embedder=HashEmbedder(old))
+    with pytest.raises(
+        IndexMismatchError,
+        match=rf"built with {old} .*not {DEFAULT_EMBEDDER} .*citeverify index build --db",
+    ):
+        DenseIndex.open(store, embedder=HashEmbedder(DEFAULT_EMBEDDER))
+
+
 def test_manifest_that_disagrees_with_its_file_is_refused(store: Store) -> None:
     emb = HashEmbedder()
     build(store, embedder=emb)

@@ -154,7 +154,7 @@ def test_cli_build_and_info_with_the_real_model(store: Store) -> None:
     assert "up to date" in result.output
     result = runner.invoke(index, ["info", "--db", store.path])
     assert result.exit_code == 0 and "up to date" in result.output
-    assert "all-MiniLM-L6-v2-int8@48 (384-d, inner_product)" in result.output
+    assert "all-MiniLM-L6-v2-onnx-int8@48 (384-d, inner_product)" in result.output
     assert "IDMap2,Flat" in result.output
 
 

@@ -380,7 +380,14 @@ def versions() -> dict[str, str]:
     from importlib.metadata import PackageNotFoundError, version
 
     out = {}
-    for name in ("citeverify", "faiss-cpu", "sentence-transformers", "torch", "numpy"):
+    for name in (
+        "citeverify",
+        "faiss-cpu",
+        "onnxruntime",
+        "sentence-transformers",
+        "torch",
+        "numpy",
+    ):
         try:
             out[name] = version(name)
         except PackageNotFoundError:
