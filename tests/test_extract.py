@@ -413,3 +413,16 @@ def test_spans_reproduce_text() -> None:
     text = Path(FIXTURES / "paper.tex").read_text() + "\n" + REFERENCES[0][0]
     for c in extract_citations(text):
         assert text[c.span[0] : c.span[1]] == c.text
+
+
+def test_a_wrapped_line_starting_with_a_year_is_not_a_new_entry() -> None:
+    text = (
+        "As shown [1].\n\nReferences\n\n"
+        "1. DeYoung, J., Jain, S., Rajani, N. F., Lehman, E., Xiong, C., Socher, R., & Wallace, B. C.\n"
+        "   (2020). ERASER: A Benchmark to Evaluate Rationalized NLP Models. In Proceedings of ACL.\n"
+        "2. Sarthak Jain and Byron C. Wallace. 2019. Attention is not Explanation. In\n"
+        "   Proceedings of NAACL-HLT.\n"
+    )
+    refs = [c for c in extract_citations(text) if c.kind == "reference"]
+    assert [r.key for r in refs] == ["1", "2"]
+    assert refs[0].parsed.year == 2020 and refs[1].parsed.year == 2019
