@@ -11,15 +11,17 @@ from __future__ import annotations
 import gzip
 import os
 import pickle
+import queue
 import subprocess
 import sys
 import tempfile
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 from itertools import islice
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from verifier.errors import ImportFileError, StoreError
 from verifier.importers import BadRecord
@@ -148,22 +150,38 @@ def _parsed_elsewhere(path: Path, fmt: str, start: int) -> Iterator[Prepared | B
     cmd = [sys.executable, "-m", "verifier.corpus", str(path), fmt, str(start)]
     with subprocess.Popen(cmd, stdout=subprocess.PIPE) as worker:
         assert worker.stdout is not None
+        # A thread drains the pipe while this one writes to SQLite: a pipe holds only 64 KiB,
+        # so without it the parser would wait for every batch to be written.
+        chunks: queue.Queue[Any] = queue.Queue(maxsize=64)
+        reader = threading.Thread(target=_drain, args=(worker.stdout, chunks), daemon=True)
+        reader.start()
         try:
             while True:
-                try:
-                    chunk = pickle.load(worker.stdout)
-                except EOFError:
-                    raise ImportFileError(
-                        f"{path}: the parsing process stopped early (exit code {worker.wait()})"
-                    ) from None
+                chunk = chunks.get()
                 if chunk is None:
                     break
+                if isinstance(chunk, EOFError):
+                    raise ImportFileError(
+                        f"{path}: the parsing process stopped early (exit code {worker.wait()})"
+                    )
                 if isinstance(chunk, BaseException):
                     raise chunk
                 yield from chunk
         finally:
             if worker.poll() is None:
                 worker.kill()
+
+
+def _drain(pipe: BinaryIO, chunks: queue.Queue[Any]) -> None:
+    while True:
+        try:
+            chunk = pickle.load(pipe)
+        except EOFError as e:
+            chunks.put(e)
+            return
+        chunks.put(chunk)
+        if chunk is None or isinstance(chunk, BaseException):
+            return
 
 
 def _produce(path: str, fmt: str, start: int, out: BinaryIO, chunk_size: int = 1000) -> None:
