@@ -143,47 +143,23 @@ def render_reference(fields: dict[str, str], style: str) -> str:
     tail = f" https://doi.org/{doi}" if doi else ""
     if style == "apa":
         people = [f"{f}, {_initials(g)}".strip(", ") for g, f in names]
-        who = (
-            people[0]
-            if len(people) == 1
-            else ", ".join(people[:-1]) + ", & " + people[-1]
-            if people
-            else ""
-        )
+        who = _join(people, ", & ")
         where = f" In {venue}." if venue else ""
         return f"{who} ({year}). {title}.{where}{tail}"
     if style == "ieee":
         people = [f"{_initials(g)} {f}".strip() for g, f in names]
-        who = (
-            people[0]
-            if len(people) == 1
-            else ", ".join(people[:-1]) + ", and " + people[-1]
-            if people
-            else ""
-        )
+        who = _join(people, ", and ")
         where = f" in {venue}," if venue else ""
         doi_part = f", doi: {doi}" if doi else ""
         return f'{who}, "{title},"{where} {year}{doi_part}.'
     if style == "acl":
         people = [f"{g} {f}".strip() for g, f in names]
-        who = (
-            people[0]
-            if len(people) == 1
-            else ", ".join(people[:-1]) + ", and " + people[-1]
-            if people
-            else ""
-        )
+        who = _join(people, ", and ")
         where = f" In {venue}." if venue else ""
         return f"{who}. {year}. {title}.{where}{tail}"
     if style == "chicago":
         people = [f"{f}, {g}" if i == 0 else f"{g} {f}" for i, (g, f) in enumerate(names)]
-        who = (
-            people[0]
-            if len(people) == 1
-            else ", ".join(people[:-1]) + ", and " + people[-1]
-            if people
-            else ""
-        )
+        who = _join(people, ", and ")
         where = f" In {venue}." if venue else ""
         return f'{who}. {year}. "{title}."{where}{tail}'
     # mla: first author inverted, "et al." after two
@@ -214,3 +190,10 @@ def render_answer(entries: list[Entry], seed: int) -> str:
         style = STYLES[(seed + i * 7 + len(e.key)) % len(STYLES)]
         lines.append(f"[{i}] {render_reference(e.fields, style)}")
     return "\n".join(lines) + "\n"
+
+
+def _join(people: list[str], last: str) -> str:
+    """ "A", "A and B", "A, B, and C" with `last` before the final name."""
+    if len(people) <= 1:
+        return "".join(people)
+    return ", ".join(people[:-1]) + last + people[-1]
