@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from verifier.identifiers import normalize_arxiv, normalize_doi, normalize_isbn
+from verifier.normalize import MONTH_NAMES
 from verifier.records import Author, Record
 
 # The splitter logs every broken block as a warning; we report them as BadEntry instead.
@@ -295,23 +296,7 @@ def _restore(s: str, kept: list[str]) -> str:
 
 # ---------------------------------------------------------------- values and entries
 
-MONTHS = {
-    m[:3]: m.capitalize()
-    for m in [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
-}
+MONTHS = {m[:3]: m.capitalize() for m in MONTH_NAMES}
 # Fields that hold identifiers or links: no LaTeX typography applied to them.
 _VERBATIM_FIELDS = frozenset({"url", "doi", "eprint", "file", "isbn", "issn", "pdf", "link"})
 _KEY_OK = re.compile(r"[^\s,={}\"#%'()]+")

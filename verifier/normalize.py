@@ -39,6 +39,9 @@ _TRANSLIT = str.maketrans(
         "”": '"',
     }
 )
+MONTH_NAMES = (
+    "january february march april may june july august september october november december".split()
+)
 _LATEX_CMD = re.compile(r"\\(?:[a-zA-Z]+\*?|.)\s*")
 _NON_WORD = re.compile(r"[\W_]+")
 # Combining marks that NFKD splits off letters ("é" → "e" + U+0301).

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from verifier.normalize import MONTH_NAMES
 from verifier.records import PARTICLES
 
 _MAX_RANGE = 200  # "[1-100000]" is not a citation of 100,000 references
@@ -60,59 +61,14 @@ _NARRATIVE = re.compile(
     + _LOCATOR
     + r"\s*\)"
 )
+# Capitalized words that precede "(2019)" without being anybody's name.
 _STOP_NAMES = frozenset(
-    [
-        "in",
-        "on",
-        "at",
-        "the",
-        "a",
-        "an",
-        "this",
-        "that",
-        "these",
-        "those",
-        "since",
-        "from",
-        "by",
-        "for",
-        "until",
-        "before",
-        "after",
-        "during",
-        "table",
-        "figure",
-        "fig",
-        "section",
-        "chapter",
-        "eq",
-        "equation",
-        "see",
-        "also",
-        "between",
-        "around",
-        "about",
-        "circa",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "spring",
-        "summer",
-        "fall",
-        "autumn",
-        "winter",
-        "version",
-        "model",
-    ]
+    (
+        "in on at the a an this that these those since from by for until before after during  "
+        "table figure fig section chapter eq equation see also between around about circa  "
+        "spring summer fall autumn winter version model"
+    ).split()
+    + MONTH_NAMES
 )
 
 

@@ -336,25 +336,8 @@ def _parse_rules(s: str, ids: dict[str, str]) -> ParsedReference:
         if plain and not ids:
             title = plain[:300]
             conf["title"] = 0.3
-    for k in ids:
-        conf[k] = 0.99 if k != "url" else 0.95
-    return ParsedReference(
-        title=title or None,
-        authors=authors,
-        year=year,
-        venue=venue or None,
-        volume=volume or None,
-        issue=issue or None,
-        pages=pages or None,
-        doi=ids.get("doi"),
-        arxiv=ids.get("arxiv"),
-        acl=ids.get("acl"),
-        isbn=ids.get("isbn"),
-        url=ids.get("url"),
-        publisher=publisher or None,
-        editors=editors,
-        et_al=et_al,
-        confidence=conf,
+    return _assemble(
+        title, authors, year, venue, volume, issue, pages, ids, publisher, editors, et_al, conf
     )
 
 
@@ -806,13 +789,34 @@ def _from_segments(s: str, segs: Sequence[crf.Segment], ids: dict[str, str]) -> 
         if plain:
             title = plain[:300]
             conf["title"] = 0.3
+    return _assemble(
+        title, authors, year, venue, volume, issue, pages, ids, publisher, editors, et_al, conf
+    )
+
+
+def _assemble(
+    title: str | None,
+    authors: tuple[Author, ...],
+    year: int | None,
+    venue: str | None,
+    volume: str | None,
+    issue: str | None,
+    pages: str | None,
+    ids: dict[str, str],
+    publisher: str | None,
+    editors: tuple[Author, ...],
+    et_al: bool,
+    conf: dict[str, float],
+) -> ParsedReference:
+    """The parsed reference both parsers (CRF and rules) end with; identifiers, found by
+    exact patterns, are the surest fields."""
     for k in ids:
         conf[k] = 0.99 if k != "url" else 0.95
     return ParsedReference(
-        title=title,
+        title=title or None,
         authors=authors,
         year=year,
-        venue=venue,
+        venue=venue or None,
         volume=volume or None,
         issue=issue or None,
         pages=pages or None,
