@@ -1,5 +1,6 @@
 """Shared fixtures. Tests never touch the user's cache or the network: CITEVERIFY_HOME points
-at a per-session temporary folder and CITEVERIFY_DB is unset."""
+at a per-session temporary folder, CITEVERIFY_DB is unset and dense search is off unless a test
+turns it on."""
 
 from __future__ import annotations
 
@@ -35,6 +36,9 @@ def isolated_home(
     monkeypatch.setenv("CITEVERIFY_HOME", str(home))
     monkeypatch.delenv("CITEVERIFY_DB", raising=False)
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    # The default corpus's dense index is built on first free-text lookup (minutes): tests
+    # that want dense search delete this (tests/test_hybrid.py).
+    monkeypatch.setenv("CITEVERIFY_DENSE", "0")
     return home
 
 

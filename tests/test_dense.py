@@ -313,7 +313,9 @@ def test_choose_factory(n: int, factory: str) -> None:
 def test_record_text() -> None:
     rec = Record.create(title="A Title", authors=["Ann Lee", "Bo Chan", "Cy Dee", "Di Eve"],
                         venue="Proc. of X", abstract="We study.")  # fmt: skip
-    assert record_text(rec) == "A Title. Ann Lee, Bo Chan, Cy Dee"
+    assert record_text(rec) == "A Title. Lee"
+    assert record_text(Record.create(title="A Title")) == "A Title"
+    assert record_text(rec, "title+authors") == "A Title. Ann Lee, Bo Chan, Cy Dee"
     assert (
         record_text(rec, "title+authors+venue") == "A Title. Ann Lee, Bo Chan, Cy Dee. Proc. of X"
     )

@@ -166,3 +166,26 @@ def test_verifier_uses_the_real_dense_index_for_paraphrases(store: Store) -> Non
     rec = next(r for _n, r in store.iter_records() if "translation" in r.title.lower())
     got = v.lookup(rec.title.lower())
     assert got[0].record.id == rec.id and got[0].via == "fused"
+
+
+@pytest.mark.slow
+def test_default_corpus_index_is_built_on_first_free_text_lookup(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from verifier.corpus import home
+
+    home().mkdir(parents=True, exist_ok=True)
+    path = home() / "acl-anthology-v2-test.db"  # where the default corpus's database lives
+    with Store(path) as s:
+        s.add(acl_records(90_000, 200))
+    v = Verifier(path)
+    rec = next(r for _n, r in v.store.iter_records())
+    v.lookup(rec.doi or rec.title)  # an identifier never builds it
+    assert not dense.index_dir(path).exists()
+    got = v.lookup(rec.title.lower())
+    assert got[0].record.id == rec.id and got[0].via == "fused"
+    assert "building the semantic index of the default corpus" in capsys.readouterr().err
+    assert DenseIndex.open(v.store).manifest.records == 200
+    again = Verifier(path)
+    assert again.dense_index() is not None
+    assert "building" not in capsys.readouterr().err

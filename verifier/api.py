@@ -63,10 +63,11 @@ class Verifier:
     def dense_index(self) -> DenseIndex | None:
         """The dense index beside this database, opened once; None means lexical search only.
 
-        Without one, free-text lookup warns once and searches lexically: building it embeds
-        every record (about 10 minutes for the default corpus on 2 cores), so it is never
-        started behind a lookup's back; `citeverify index build` does it. A stale or
-        mismatched index is refused (IndexMismatchError says how to update it).
+        The default corpus's index is built on first use (embedding its ~109k records takes
+        about 5 minutes on 2 cores, shown as progress on standard error) and loads in a fraction
+        of a second afterwards. Another database's index is built by `citeverify index build
+        --db ...`; without one, free-text lookup warns once and searches lexically, and a stale
+        or mismatched one is refused (IndexMismatchError says how to update it).
         $CITEVERIFY_DENSE=0 turns dense search off.
         """
         if self._dense_opened:
@@ -76,14 +77,15 @@ class Verifier:
         self._dense_opened = True
         if not dense.dense_enabled() or self.store.path == ":memory:":
             return None
+        if _is_default_corpus(self.store):
+            self._dense = _default_index(self.store)
+            return self._dense
         try:
             self._dense = dense.DenseIndex.open(self.store)
         except dense.IndexMissingError:
-            where = "" if _is_default_corpus(self.store) else f" --db {self.store.path}"
             warnings.warn(
                 f"no dense index beside {self.store.path}, so free-text lookup is lexical only; "
-                f"`citeverify index build{where}` builds one (about 10 minutes for the default "
-                "corpus on 2 cores)",
+                f"`citeverify index build --db {self.store.path}` builds one",
                 stacklevel=3,
             )
         return self._dense
@@ -143,6 +145,27 @@ def _is_default_corpus(store: Store) -> bool:
 
     path = Path(store.path).resolve()
     return path.parent == home().resolve() and path.name.startswith("acl-anthology-v")
+
+
+def _default_index(store: Store) -> DenseIndex:
+    """The default corpus's dense index, built or brought up to date first when needed."""
+    import sys
+
+    from verifier import dense
+    from verifier.progress import progress_bar
+
+    try:
+        return dense.DenseIndex.open(store)
+    except (dense.IndexMissingError, dense.IndexMismatchError):
+        pass
+    print(
+        "citeverify: building the semantic index of the default corpus (first use only; about "
+        "5 minutes on 2 cores; an interrupted build resumes)",
+        file=sys.stderr,
+    )
+    with progress_bar("Embedding records") as update:
+        dense.build(store, progress=update)
+    return dense.DenseIndex.open(store)
 
 
 _shared: Verifier | None = None

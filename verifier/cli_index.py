@@ -13,6 +13,7 @@ from typing import Any
 import click
 
 from verifier.cli_options import db_option
+from verifier.dense import FIELD_SETS, FIELDS
 from verifier.errors import CiteverifyError
 
 
@@ -34,8 +35,7 @@ def index() -> None:
 
 
 @index.command("build")
-@click.option("--fields", type=click.Choice(["title+authors", "title+authors+venue",
-              "title+authors+abstract"]), default="title+authors", show_default=True,
+@click.option("--fields", type=click.Choice(list(FIELD_SETS)), default=FIELDS, show_default=True,
               help="What is embedded for each record (abstracts where the records have them).")  # fmt: skip
 @click.option("--rebuild", is_flag=True, help="Discard the existing index and embed everything.")
 @click.option("--json", "as_json", is_flag=True, help="Print what the build did as JSON.")

@@ -101,10 +101,19 @@ def lookup_many(
         else:
             free.append(i)
     if free and dense is not None:
-        vectors = dense.embed([queries[i] for i in free])
+        # The embedding runs on a second thread (onnxruntime releases the GIL) while the
+        # lexical candidates are searched here: on two cores a query costs the slower of the
+        # two rather than their sum.
+        from concurrent.futures import ThreadPoolExecutor
+
+        parsed = {i: Query.parse(queries[i]) for i in free}
+        with ThreadPoolExecutor(1) as pool:
+            embedding = pool.submit(dense.embed, [queries[i] for i in free])
+            lex = {i: lexical_candidates(store, parsed[i], need=k) for i in free}
+            vectors = embedding.result()
         hits = dense.search_vectors(vectors, DENSE_DEPTH)
         for i, vector, found in zip(free, vectors, hits, strict=True):
-            results[i] = hybrid(store, Query.parse(queries[i]), dense, vector, found, k=k)
+            results[i] = hybrid(store, parsed[i], dense, vector, lex[i], found, k=k)
     return [r or [] for r in results]
 
 
@@ -117,13 +126,12 @@ def hybrid(
     q: Query,
     dense: DenseIndex,
     vector: Any,
+    lex: Sequence[int],
     hits: Sequence[Any],
     k: int = 5,
-    shortlist: int = 20,
 ) -> list[Match]:
-    """Fuse lexical candidates and dense `hits` (of the query's embedding `vector`) by
-    reciprocal rank, then re-score the best `FUSED` by field similarity and cosine."""
-    lex = lexical_candidates(store, q, shortlist=shortlist, need=k)
+    """Fuse `lex` (lexical candidates, best first) and dense `hits` (of the query's embedding
+    `vector`) by reciprocal rank, then re-score the best `FUSED` by field similarity and cosine."""
     den = [h.num for h in hits]
     fused = rrf([lex, den])[:FUSED]
     cosine = {h.num: h.score for h in hits}
