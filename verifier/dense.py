@@ -250,14 +250,20 @@ class DenseIndex:
         """Cosine similarity of one query vector to each listed record (absent ones left out)."""
         import numpy as np
 
-        out: dict[int, float] = {}
-        for num in nums:
-            try:
-                row = self.index.reconstruct(int(num))
-            except RuntimeError:  # not in the index (or an index type that cannot say)
-                continue
-            out[num] = float(np.dot(row, vector))
-        return out
+        nums = [int(n) for n in nums]
+        if not nums:
+            return {}
+        try:  # one call for all (IDMap2 and hash-mapped IVF reconstruct by id)
+            rows = self.index.reconstruct_batch(np.array(nums, dtype=np.int64))
+        except RuntimeError:  # one is not in the index: ask one by one, leaving it out
+            out: dict[int, float] = {}
+            for num in nums:
+                try:
+                    out[num] = float(np.dot(self.index.reconstruct(num), vector))
+                except RuntimeError:
+                    continue
+            return out
+        return dict(zip(nums, (rows @ vector).tolist(), strict=True))
 
 
 def read_manifest(path: str | os.PathLike[str]) -> Manifest:
