@@ -296,6 +296,35 @@ def test_author_year_links_and_plain_list() -> None:
     assert [c.links for c in inline] == [(refs[0].id,), (refs[1].id,)]
 
 
+_LIST = (
+    "\n\nReferences\n"
+    "Kearns, M., & Roth, A. (2019). The ethical algorithm. Oxford University Press.\n"
+    "Kearns, M., & Lee, B. (2021). Fair learning in practice. Journal of X, 3, 1-9.\n"
+    "Devlin, J., Chang, M.-W., Lee, K., & Toutanova, K. (2019). BERT: Pre-training of deep "
+    "bidirectional transformers for language understanding. In Proc. NAACL (pp. 4171-4186).\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("cite", "linked"),
+    [
+        ("(Devlin et al., 2019)", [("Devlin", 2019)]),
+        ("(Devlin et al., 2018)", [("Devlin", 2019)]),  # a year slip: the only Devlin entry
+        ("(Kearns & Roth, 2020)", [("Kearns", 2019)]),  # two Kearns entries: Roth decides
+        ("(Kearns & Lee, 2021)", [("Kearns", 2021)]),
+        ("(Kearns, 2020)", []),  # two Kearns entries, neither of 2020: no guess
+        ("(Smith, 2019)", []),
+    ],
+)
+def test_author_year_linking(cite: str, linked: list[tuple[str, int]]) -> None:
+    cites = extract_citations(f"As shown {cite}." + _LIST)
+    entries = {c.id: c for c in cites if c.kind == "reference"}
+    inline = [c for c in cites if c.kind == "inline"]
+    assert len(inline) == 1
+    got = [entries[i].parsed for i in inline[0].links]
+    assert [(p.authors[0].family, p.year) for p in got] == linked
+
+
 def test_bulleted_markdown_list_without_heading() -> None:
     text = (
         "Here are some sources:\n"
@@ -426,3 +455,64 @@ def test_a_wrapped_line_starting_with_a_year_is_not_a_new_entry() -> None:
     refs = [c for c in extract_citations(text) if c.kind == "reference"]
     assert [r.key for r in refs] == ["1", "2"]
     assert refs[0].parsed.year == 2020 and refs[1].parsed.year == 2019
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "is_reference"),
+    [
+        ("Jain, S., & Wallace, B. C. (2019). Attention is not Explanation. In Proceedings of "
+         "NAACL-HLT (pp. 3543–3556).", True),
+        ("Sarthak Jain and Byron C. Wallace. 2019. Attention is not Explanation. In Proceedings "
+         "of NAACL-HLT, pages 3543–3556.", True),
+        ("Jain, Sarthak, and Byron C. Wallace. “Attention Is Not Explanation.” Proceedings of "
+         "NAACL-HLT, 2019, pp. 3543–3556.", True),
+        ("Jain S, Wallace BC. Attention is not explanation. Proc NAACL. 2019;1:3543-56.", True),
+        ("Jain and Wallace (2019) showed that attention weights are not explanations. Later "
+         "work by Wiegreffe and Pinter (2019) disagreed.", False),
+        ("Vaswani et al. (2017) introduced the Transformer. It replaced recurrence entirely, "
+         "and by 2019 most systems used it.", False),
+        ("In 2019, Jain and Wallace argued that attention is not explanation. This was "
+         "widely discussed.", False),
+        ("Smith, the lead author, wrote in 2020 that results vary. We agree.", False),
+    ],
+)  # fmt: skip
+def test_a_reference_standing_alone_without_heading(paragraph: str, is_reference: bool) -> None:
+    text = f"Here is what you asked about.\n\n{paragraph}\n\nHope this helps."
+    refs = [c for c in extract_citations(text) if c.kind == "reference"]
+    if is_reference:
+        assert [c.text for c in refs] == [paragraph]
+        assert refs[0].parsed.year == 2019 and refs[0].parsed.title
+    else:
+        assert refs == []
+
+
+def test_a_wrapped_line_starting_with_the_year_continues_its_entry() -> None:
+    text = (
+        "## References\n\n"
+        "Sarthak Jain and Byron C. Wallace.\n"
+        "2019. Attention is not Explanation. In Proceedings of NAACL-HLT, pages 3543–3556.\n"
+        "Sarah Wiegreffe and Yuval Pinter. 2019. Attention is not not Explanation. In\n"
+        "Proceedings of EMNLP-IJCNLP, pages 11–20.\n"
+    )
+    refs = [c for c in extract_citations(text) if c.kind == "reference"]
+    assert [(c.parsed.authors[0].family, c.parsed.year) for c in refs] == [
+        ("Jain", 2019),
+        ("Wiegreffe", 2019),
+    ]
+    assert refs[0].parsed.title == "Attention is not Explanation"
+
+
+@pytest.mark.parametrize(
+    ("reference", "venue"),
+    [
+        ("Jain, S., & Wallace, B. C. (2019). Attention is not Explanation. NAACL.", "NAACL"),
+        ("Vaswani, A., et al. (2017). Attention is all you need. NeurIPS.", "NeurIPS"),
+        ("Devlin, J., et al. (2019). BERT: Pre-training of deep bidirectional transformers for "
+         "language understanding. NAACL-HLT.", "NAACL-HLT"),
+        ("Goodfellow, I., Bengio, Y., & Courville, A. (2016). Deep Learning. MIT Press.", None),
+    ],
+)  # fmt: skip
+def test_a_bare_venue_name_after_the_title_is_the_venue(reference: str, venue: str | None) -> None:
+    p = parse_reference(reference)
+    assert p.venue == venue
+    assert p.publisher != venue

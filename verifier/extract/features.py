@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import re
 
-FEATURES_VERSION = 4
+from verifier.extract.names import scan_names
+
+FEATURES_VERSION = 5
 
 # Token boundaries: whitespace, and a few places where fields meet without a space
 # ("[1]M. Smith", "2014;40(9):1477-81", "pp.192-195", "Nature,12").
@@ -28,6 +30,7 @@ _GLUED = re.compile(
     r"[\]);:.,](?:(?<=[\])])[^\W_]|(?<=[;:])\d|(?<=[^\W\d_]\.)\d|(?<=[^\W\d_]{2},)[^\W_])"
 )
 _OTHER_SPACE = re.compile(r"[^\S ]")
+_NUMBER_LABEL = re.compile(r"^\s*(?:\[[^\]]{1,20}\]|\(\d{1,3}\)|\d{1,3}\.(?=\s))\s*")
 _WORD = re.compile(r"\S+")
 _CORE = re.compile(r"^[^\w]*(.*?)[^\w]*$", re.DOTALL)
 _YEAR = re.compile(r"(?:1[5-9]\d\d|20[0-3]\d)[a-z]?")
@@ -282,6 +285,8 @@ class Featurizer:
         self._bound: dict[str, tuple[str, ...]] = {}
         self._case = tuple(keep(f"scase={k}") for k in ("none", "lo", "mid", "hi"))
         self._ys = tuple(keep(f"ysent={k}") for k in ("before", "same", "+1", "+2", "+3"))
+        self._names = (keep("names"), keep("names_last"), keep("names_next"))
+        self._nsent = tuple(keep(f"nsent={k}") for k in range(4))
 
     def _token(self, tok: str) -> _Token:
         hit = self._cache.get(tok)
@@ -341,6 +346,16 @@ class Featurizer:
             for c, w in zip(caps, words, strict=True)
         ]
         ys = self._ys
+        # Where the author block found by the name scanner (`names.scan_names`) ends: the
+        # tagger alone often runs the last name into the title ("H. M. Levy. Techniques").
+        label = _NUMBER_LABEL.match(s)
+        skip = label.end() if label else 0
+        scan = scan_names(s[skip : skip + 300])
+        names_end = skip + scan.end if scan.authors else -1
+        in_names, last_name, after_names = self._names
+        # The sentence the author block ends in: titles mostly fill the next one.
+        names_sent = next((sents[k] for k in range(n - 1, -1, -1) if spans[k][0] < names_end), -1)
+        nsent = self._nsent
         editors = [i for i, t in enumerate(info) if t.editor]
         bound_cache = self._bound
         pos, sent_f, yearseen = self._pos, self._sent, self._yearseen
@@ -386,6 +401,13 @@ class Featurizer:
                 f.extend(self._quoted)
             if paren > 0:
                 f.extend(self._paren)
+            if names_end >= 0:
+                if spans[i][0] < names_end:
+                    f.extend(in_names if i + 1 < n and spans[i + 1][0] < names_end else last_name)
+                else:
+                    if i and spans[i - 1][0] < names_end:
+                        f.extend(after_names)
+                    f.extend(nsent[min(3, sentence - names_sent)])
             out.append(f)
             # state for the next token
             if t.year:

@@ -258,9 +258,18 @@ def _author_year_targets(c: Citation, by_family: dict[str, list[Citation]]) -> l
             e for e in same_year if any(_family_key(a) == second for a in e.parsed.authors[1:])
         ]
         same_year = narrowed or same_year
-    return [e for e in same_year if e.parsed.year == year] or [
+    found = [e for e in same_year if e.parsed.year == year] or [
         e for e in same_year if e.parsed.year is None
     ]
+    if found or year is None:
+        return found
+    # The cite's year is no entry's (a slip such as 2019 for a 2020 paper): the one entry by
+    # that first author (and second, when the cite names one) is still the one it points at,
+    # and the checker compares the years.
+    if len(c.parsed.authors) >= 2:
+        second = _family_key(c.parsed.authors[1])
+        cands = [e for e in cands if any(_family_key(a) == second for a in e.parsed.authors[1:])]
+    return cands if len(cands) == 1 else []
 
 
 def renumber(citations: Iterable[Citation], start: int = 1) -> list[Citation]:

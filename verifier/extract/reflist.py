@@ -36,6 +36,7 @@ _SIGNAL = re.compile(
     r"\bpp?\.\s*\d",
     re.IGNORECASE,
 )
+_YEAR_START = re.compile(r"^\(?(?:1[5-9]|20)\d\d[a-z]?\)?[.,:]")
 _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 
@@ -132,8 +133,51 @@ def find_entries(text: str) -> list[Entry]:
             entries.extend(run)
             i = max(j, i + 1)
             continue
+        if not line[:1].isspace() and (i == 0 or not text[slice(*lines[i - 1])].strip()):
+            k = _continuation(text, lines, i + 1)
+            if (k == n or not text[slice(*lines[k])].strip()) and _reference_paragraph(
+                text[a : lines[k - 1][1]]
+            ):
+                # A paragraph of its own shaped like a reference ("Names (2019). Title. Venue."):
+                # one reference given without a heading or a list marker.
+                entries.append(_entry(text, a, lines[k - 1][1], None, False))
+                i = k
+                continue
         i += 1
     return entries
+
+
+# What follows the author block of a reference: its year ("Smith, J. (2019). Title",
+# "Smith J. 2019. Title", "Smith, J. 2019, Title") or the end of the block before a title.
+_AFTER_NAMES = re.compile(
+    r"^(?:[.,]?\s*\(?(?:1[5-9]|20)\d\d[a-z]?\)?\s*[.,:]|[.:]\s+[\"“«‘]?[A-Z0-9])"
+)
+
+
+def _reference_paragraph(s: str) -> bool:
+    """Whether a paragraph standing alone is a reference rather than prose: it opens with an
+    author block followed by the year or a new sentence, has a year, and reads as several
+    period-separated parts (names, title, venue), not as sentences with verbs after names.
+
+    >>> _reference_paragraph("Jain, S., & Wallace, B. C. (2019). Attention is not "
+    ...                      "Explanation. In Proceedings of NAACL-HLT (pp. 3543-3556).")
+    True
+    >>> _reference_paragraph("Jain and Wallace (2019) showed that attention is not "
+    ...                      "explanation. Others disagreed.")
+    False
+    """
+    s = s.strip()
+    if not 20 <= len(s) <= 1500 or not _YEARISH.search(s):
+        return False
+    scan = scan_names(s[:300])
+    if not scan.authors:
+        return False
+    rest = s[scan.end :]
+    if s[scan.end - 1] == "." and not rest.startswith("."):  # the block's own final period
+        rest = "." + rest
+    if not _AFTER_NAMES.match(rest):
+        return False
+    return len(re.findall(r"[.?!][\"”’]?\s+\S", s)) >= 2
 
 
 def _continuation(text: str, lines: list[tuple[int, int]], j: int) -> int:
@@ -151,12 +195,15 @@ def _continuation(text: str, lines: list[tuple[int, int]], j: int) -> int:
         ):
             break
         prev = text[lines[j - 1][0] : lines[j - 1][1]].rstrip()
-        # Hanging indent, a lower-case start, or a line broken mid-sentence continues the entry.
+        # Hanging indent, a lower-case start, a line broken mid-sentence, or the year of an
+        # entry whose line so far has none ("Jain and Wallace.\n2019. Attention...")
+        # continues the entry.
         if (
             ln[:1].isspace()
             or ln.lstrip()[:1].islower()
             or prev.endswith(("-", ",", "and", "&", ":"))
             or not prev.endswith((".", ")", "]"))
+            or (_YEAR_START.match(ln) and not _YEARISH.search(prev))
         ):
             j += 1
             continue

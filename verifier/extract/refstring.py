@@ -699,6 +699,7 @@ def _loose_year(s: str, title: str | None) -> int | None:
     return best[1] if best and best[0] > 0 else None
 
 
+_BARE_NUMBER = re.compile(r"\s*(\d{1,4})[,.;:]?\s*")
 _TRAILING_VOLUME = re.compile(
     r"(?<=[^\W\d_]{2})[\s,]+(?!" + _YEAR + r"\b)(\d{1,4})(?:[.(](\d{1,3})\)?)?$"
 )
@@ -760,6 +761,10 @@ def _from_segments(s: str, segs: Sequence[crf.Segment], ids: dict[str, str]) -> 
         venue = _clean_title(v) or None
         if venue:
             conf["venue"] = seg.confidence
+    if venue is None and title is not None:
+        venue = _named_venue(segs, first["title"])
+        if venue:
+            conf["venue"] = 0.7
     volume = issue = pages = ""
     if (seg := first.get("volume")) is not None:
         volume, issue, pages, _ = _details(seg.text)
@@ -770,6 +775,13 @@ def _from_segments(s: str, segs: Sequence[crf.Segment], ids: dict[str, str]) -> 
         volume, issue = m.group(1), m.group(2) or ""
         venue = venue[: m.start()].rstrip(_TRIM)
         conf["volume"] = conf.get("venue", 0.5) * 0.8
+    page_segs = [g for g in segs if g.label == "pages"]
+    if not volume and len(page_segs) >= 2 and (m := _BARE_NUMBER.fullmatch(page_segs[0].text)):
+        # "Analytical Biochemistry 151 (1985) 192": two page numbers apart, the first a
+        # bare number, are a volume and its pages.
+        volume = m.group(1)
+        conf["volume"] = page_segs[0].confidence * 0.8
+        first["pages"] = page_segs[1]
     if (seg := first.get("pages")) is not None:
         t = seg.text
         m = _PAGES_KW.search(t) or _RANGE.search(t) or _NUMBER.search(t)
@@ -779,11 +791,24 @@ def _from_segments(s: str, segs: Sequence[crf.Segment], ids: dict[str, str]) -> 
     publisher = ""
     if (seg := first.get("publisher")) is not None:
         publisher = seg.text.strip(_TRIM + "()[]")
+        if publisher == venue:  # a venue the tagger read as a publisher (`_named_venue`)
+            publisher = ""
         if publisher:
             conf["publisher"] = seg.confidence
     editors: tuple[Author, ...] = ()
     if (seg := first.get("editor")) is not None:
         editors, _ = _people(_IN_EDS.sub("", seg.text.strip()))
+    if (
+        not title
+        and venue
+        and not volume
+        and not issue
+        and (publisher or editors or "location" in first)
+    ):
+        # A book: its title read as a container because no journal title followed it
+        # ("Foley, J. D., ... Computer Graphics: Principles and Practice, Addison-Wesley").
+        title, venue = venue, None
+        conf["title"] = conf.pop("venue") * 0.8
     if not title and not venue and not authors and not ids:
         plain = _LABEL.sub("", s, count=1).strip(_TRIM)
         if plain:
@@ -792,6 +817,23 @@ def _from_segments(s: str, segs: Sequence[crf.Segment], ids: dict[str, str]) -> 
     return _assemble(
         title, authors, year, venue, volume, issue, pages, ids, publisher, editors, et_al, conf
     )
+
+
+_VENUE_SLOTS = frozenset({"publisher", "location", "note", "genre"})
+
+
+def _named_venue(segs: Sequence[crf.Segment], title: crf.Segment) -> str | None:
+    """A known venue the tagger gave another label after the title: "Attention is all you
+    need. NeurIPS." (read as a place) or "... NAACL." (read as a publisher), the way
+    generated answers often cite."""
+    from verifier.venues import venue_keys
+
+    for g in segs:
+        if g.start > title.start and g.label in _VENUE_SLOTS:
+            text = g.text.strip(_TRIM + "()[]")
+            if len(text) <= 60 and venue_keys(text):
+                return text
+    return None
 
 
 def _assemble(
