@@ -65,6 +65,7 @@ TITLELESS = {
 }
 PARSE = parse_reference
 FIELDS = ("author", "title", "year", "container", "volume", "pages", "doi")
+_STATED_YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
 
 
 def _norm(value: str | None) -> str:
@@ -243,8 +244,10 @@ def eval_crossref(folder: Path, show: str | None, only: str | None = None) -> di
         "/ venue+year (styles without)"
     )
     print(
-        f"  {'style':<32} {'title+yr':>8} {'year':>6} {'title':>6} {'venue':>6} "
-        f"{'author':>6} {'DOI ok':>7}"
+        f"  {'style':<32} {'title+yr':>8} {'dated':>6} {'year':>6} {'title':>6} {'venue':>6} "
+        f"{'author':>6} {'DOI ok':>7}\n"
+        f"  ('dated': the title+yr share among strings that state a year at all; ~2% state none,"
+        f" '(n.d.)')"
     )
     corpus: dict[str, list[str]] = {}
     shown = 0
@@ -260,6 +263,7 @@ def eval_crossref(folder: Path, show: str | None, only: str | None = None) -> di
         items = json.loads(path.read_text(encoding="utf-8"))["dataset"]
         n = len(items)
         ty = y = t = v = a = 0
+        dated = dated_ok = 0
         doi_ok = doi_n = 0
         shown = 0
         for i, item in enumerate(items):
@@ -272,6 +276,9 @@ def eval_crossref(folder: Path, show: str | None, only: str | None = None) -> di
             a += bool(p.authors)
             good = bool(p.year and (p.venue if style in TITLELESS else p.title))
             ty += good
+            if _STATED_YEAR.search(ref):
+                dated += 1
+                dated_ok += good
             if show in ("crossref", style) and not good and shown < 12:
                 shown += 1
                 print(f"--- {style}: {ref}\n    {p.to_dict()}")
@@ -282,7 +289,7 @@ def eval_crossref(folder: Path, show: str | None, only: str | None = None) -> di
                 q = PARSE(form.format(r=ref, d=gold))
                 doi_ok += q.doi == gold.lower()
         print(
-            f"  {style:<32} {ty / n:8.3f} {y / n:6.3f} {t / n:6.3f} {v / n:6.3f} {a / n:6.3f} "
+            f"  {style:<32} {ty / n:8.3f} {dated_ok / max(dated, 1):6.3f} {y / n:6.3f} {t / n:6.3f} {v / n:6.3f} {a / n:6.3f} "
             f"{doi_ok / max(doi_n, 1):7.4f}"
         )
     return corpus

@@ -19,6 +19,30 @@ def _families(p: Any) -> list[str]:
 
 # (reference string, expected fields: families / title / year / venue / volume / pages / doi ...)
 REFERENCES = [
+    # APA, a work without an author: the title takes the author's place
+    (
+        "Recognition of Reviewers. (2015). Journal of Social Philosophy, 46(4), 393–397.",
+        {
+            "families": [],
+            "title": "Recognition of Reviewers",
+            "year": 2015,
+            "venue": "Journal of Social Philosophy",
+            "volume": "46",
+        },
+    ),
+    (  # ... but a corporate author stays an author
+        "World Health Organization. (2019). Global report on infection prevention and control. "
+        "Geneva: World Health Organization.",
+        {
+            "title": "Global report on infection prevention and control",
+            "year": 2019,
+        },
+    ),
+    (  # a SICI DOI keeps its "<...>" part
+        "Monthly Weather Review. (1926). Monthly Weather Review, 54(7), c11–c11. "
+        "https://doi.org/10.1175/1520-0493(1926)547<c11:cxwmon>2.0.co;2",
+        {"doi": "10.1175/1520-0493(1926)547<c11:cxwmon>2.0.co;2", "year": 1926},
+    ),
     # APA
     (
         "Suresh, M. R., & Milstein, C. (1985). A direct antigen-binding assay. Analytical "

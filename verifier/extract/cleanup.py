@@ -8,7 +8,8 @@ from __future__ import annotations
 import html
 import re
 
-_TAG = re.compile(r"</?[a-zA-Z][^<>]{0,200}>")
+# An HTML/XML tag, but not the "<c11:cxwmon>" inside a SICI-style DOI ("...(1926)547<c11:cxwmon>2.0.co;2").
+_TAG = re.compile(r"(?<!\d)</?[a-zA-Z][^<>]{0,200}>|</?[a-zA-Z][^<>:]{0,200}>")
 _MD_LINK = re.compile(
     r"\[([^\[\]\n]{1,500})\]\(\s*(<?[^()\s]{1,500}(?:\([^()\s]{0,100}\)[^()\s]{0,100})?>?)\s*(?:\"[^\"]{0,200}\")?\)"
 )

@@ -740,10 +740,20 @@ def _from_segments(s: str, segs: Sequence[crf.Segment], ids: dict[str, str]) -> 
         if authors:
             conf["authors"] = seg.confidence
     title = None
-    if (seg := first.get("title")) is not None:
+    title_seg = first.get("title")
+    if (seg := title_seg) is not None:
         title = _clean_title(seg.text) or None
         if title:
             conf["title"] = seg.confidence
+    elif (lead := _title_in_author_place(segs)) is not None:
+        # A work without an author puts its title first (APA, author-date styles):
+        # "Recognition of Reviewers. (2015). Journal of Social Philosophy, 46(4), 393-397."
+        title = _clean_title(lead.text) or None
+        title_seg = lead
+        if title:
+            authors, et_al = (), False
+            conf.pop("authors", None)
+            conf["title"] = lead.confidence * 0.8
     year = None
     for g in segs:
         if g.label == "date" and (m := _YEAR_ANY.search(g.text)):
@@ -761,8 +771,8 @@ def _from_segments(s: str, segs: Sequence[crf.Segment], ids: dict[str, str]) -> 
         venue = _clean_title(v) or None
         if venue:
             conf["venue"] = seg.confidence
-    if venue is None and title is not None:
-        venue = _named_venue(segs, first["title"])
+    if venue is None and title_seg is not None:
+        venue = _named_venue(segs, title_seg)
         if venue:
             conf["venue"] = 0.7
     volume = issue = pages = ""
@@ -817,6 +827,22 @@ def _from_segments(s: str, segs: Sequence[crf.Segment], ids: dict[str, str]) -> 
     return _assemble(
         title, authors, year, venue, volume, issue, pages, ids, publisher, editors, et_al, conf
     )
+
+
+_INITIAL = re.compile(r"(?<![^\W\d_])[^\W\d_]\.|,\s*[A-Z]{1,3}\b(?![^\W\d_])|\bet al\b")
+
+
+def _title_in_author_place(segs: Sequence[crf.Segment]) -> crf.Segment | None:
+    """The opening "author" segment when it is a title: the tagger found no title, a date
+    follows it directly, then a container or nothing, and it holds no initials ("Smith, J."),
+    no "Smith JA" and no et al."""
+    lead = [g for g in segs if g.label != "number"]
+    if len(lead) < 2 or lead[0].label != "author" or lead[1].label != "date":
+        return None
+    if len(lead) > 2 and lead[2].label != "container":
+        return None
+    text = lead[0].text
+    return None if _INITIAL.search(text) else lead[0]
 
 
 _VENUE_SLOTS = frozenset({"publisher", "location", "note", "genre"})
