@@ -30,7 +30,7 @@ REFERENCES = [
             "volume": "46",
         },
     ),
-    (  # ... but a corporate author stays an author
+    (  # ... but with a corporate author the title after the date is the title
         "World Health Organization. (2019). Global report on infection prevention and control. "
         "Geneva: World Health Organization.",
         {
