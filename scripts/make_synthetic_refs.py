@@ -17,7 +17,11 @@ evaluation set's strings:
 - Harvard (Cite Them Right: "(Year) 'Title', in Venue, pp. x–y."),
 - ACM ("Given Family. Year. Title. In Venue. Publisher, x–y."),
 - ACL / natbib ("Given Family and Given Family. Year. Title. In Venue, pages x–y."),
-- Nature-like (title, venue, volume, pages, "(Year)") and ACS-like (no title at all).
+- Nature-like (title, venue, volume, pages, "(Year)") and ACS-like (no title at all),
+- the informal forms chat assistants write in answers: '"Title" by Family et al. (Year),
+  published in NAACL.', 'Title – Given Family and Given Family, NAACL 2019.', 'Title (Family
+  et al., Year) — NAACL.', 'Family et al. (Year). Title. NAACL.' (short venue names from
+  `verifier.venues.display_name`; markdown is left out, as the parser removes it first).
 
 What is synthetic: the layout, the choice of style, abbreviations, truncation with "et al.",
 and, for journal papers, volume and issue numbers where the record has none. Identifiers are
@@ -412,7 +416,35 @@ def _nature(rec: _Record, rng: random.Random, *, titles: bool) -> list[Part]:
     return parts
 
 
+def _answer(rec: _Record, rng: random.Random) -> list[Part]:
+    from verifier.venues import display_name
+
+    short = display_name(rec.venue) or rec.venue
+    fam = rec.people[0][1]
+    lead = f"{fam} et al." if len(rec.people) > 2 else " and ".join(f for _g, f in rec.people)
+    forward = _join([f"{g} {f}".strip() for g, f in rec.people[:4]], ", ", " and ")
+    title = rec.title if rng.random() < 0.7 else _title_case(rec.title)
+    form = rng.randrange(4)
+    if form == 0:
+        parts: list[Part] = [("title", f"“{title}”" if rng.random() < 0.5 else f'"{title}"')]
+        parts += [("author", f"by {lead}"), ("date", f"({rec.year}),")]
+        parts.append(("container", f"{rng.choice(('published in ', 'in ', ''))}{short}."))
+        return parts
+    if form == 1:
+        sep = rng.choice(("–", "—", "-", ","))
+        return [("title", f"{title} {sep}"), ("author", forward + ","),
+                ("container", short), ("date", rec.year + ".")]  # fmt: skip
+    if form == 2:
+        sep = rng.choice(("—", "-", "."))
+        date, venue = (f"{rec.year}).", short) if sep == "." else (f"{rec.year})", f"{sep} {short}")
+        return [("title", title), ("author", f"({lead},"), ("date", date),
+                ("container", venue + ".")]  # fmt: skip
+    return [("author", lead), ("date", f"({rec.year})."), ("title", _end(title, ".")),
+            ("container", short + ".")]  # fmt: skip
+
+
 STYLES: dict[str, Callable[[_Record, random.Random], list[Part]]] = {
+    "answer": _answer,
     "apa": _apa,
     "mla": _mla,
     "chicago-author-date": lambda r, g: _chicago(r, g, author_date=True),

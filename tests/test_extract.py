@@ -540,3 +540,31 @@ def test_a_bare_venue_name_after_the_title_is_the_venue(reference: str, venue: s
     p = parse_reference(reference)
     assert p.venue == venue
     assert p.publisher != venue
+
+
+CHAT_LIST = [  # the informal list items chat assistants write
+    ('1. **"Attention Is All You Need"** by Vaswani et al. (2017), published in NeurIPS.',
+     ("Vaswani", 2017, "Attention Is All You Need", "NeurIPS")),
+    ("2. **BERT: Pre-training of Deep Bidirectional Transformers for Language Understanding** – "
+     "Devlin, Chang, Lee & Toutanova, NAACL 2019.",
+     ("Devlin", 2019, "BERT: Pre-training of Deep Bidirectional Transformers for Language "
+      "Understanding", "NAACL")),
+    ("3. *Attention is not Explanation* (Jain and Wallace, 2019) — NAACL-HLT.",
+     ("Jain", 2019, "Attention is not Explanation", "NAACL-HLT")),
+    ('4. Wiegreffe, S. & Pinter, Y. "Attention is not not Explanation." EMNLP 2019.',
+     ("Wiegreffe", 2019, "Attention is not not Explanation", "EMNLP")),
+]  # fmt: skip
+
+
+def test_chat_style_reference_list_without_heading() -> None:
+    text = "Key papers:\n\n" + "\n".join(line for line, _ in CHAT_LIST) + "\n\nAs [3] shows."
+    cites = extract_citations(text)
+    refs = [c for c in cites if c.kind == "reference"]
+    got = [
+        (c.parsed.authors[0].family, c.parsed.year, c.parsed.title, c.parsed.venue) for c in refs
+    ]
+    assert got == [want for _, want in CHAT_LIST]
+    assert [c.parsed.number for c in refs] == [(1,), (2,), (3,), (4,)]
+    assert [len(c.parsed.authors) for c in refs][1] == 4
+    inline = [c for c in cites if c.kind == "inline"]
+    assert inline[-1].links == (refs[2].id,)

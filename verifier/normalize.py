@@ -75,7 +75,8 @@ def fold(text: str) -> str:
     text = text.casefold()
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text.translate(_TRANSLIT))
-        text = _COMBINING.sub("", text).casefold()
+        # Compatibility letters can decompose into ones the table maps ("ꟸ" → "Ħ" → "h").
+        text = _COMBINING.sub("", text).casefold().translate(_TRANSLIT)
     return _NON_WORD.sub(" ", text).strip()
 
 

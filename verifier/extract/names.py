@@ -468,6 +468,8 @@ def scan_names(s: str) -> NameScan:
     return NameScan(tuple(authors), end, et_al or sc.ellipsis, style)
 
 
+_SURNAME_LIST_SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+)\s*")
+_BARE_SURNAME = re.compile(r"[A-Z][^\W\d_]+(?:[-'’][A-Z]?[^\W\d_]+)*")
 _SPLIT_AND = re.compile(r"\s*(?:;|,?\s+(?:and|&|und)\s+|,?\s*&\s*)\s*", re.IGNORECASE)
 _ET_AL = re.compile(r",?\s*(?:et\.?\s*al\b\.?|and others|u\.\s?a\.)\s*$", re.IGNORECASE)
 
@@ -477,10 +479,17 @@ def split_names(block: str) -> tuple[tuple[Author, ...], bool]:
 
     >>> split_names("Lakoff, George, and Mark Johnson")
     ((Author(given='George', family='Lakoff'), Author(given='Mark', family='Johnson')), False)
+    >>> [a.family for a in split_names("Devlin, Chang, Lee & Toutanova")[0]]
+    ['Devlin', 'Chang', 'Lee', 'Toutanova']
     """
     block = block.strip(" .,;:")
     if not block:
         return (), False
+    words = [w for w in _SURNAME_LIST_SPLIT.split(block) if w]
+    if len(words) >= 3 and all(_BARE_SURNAME.fullmatch(w) for w in words):
+        # "Devlin, Chang, Lee & Toutanova": surnames only (a "Family, Given" list would
+        # give its last name a given name too)
+        return tuple(Author("", w) for w in words), False
     scan = scan_names(block)
     rest = block[scan.end :].strip(" .,;:")
     if scan.authors and (not rest or _ET_AL.fullmatch(" " + rest)):

@@ -33,7 +33,11 @@ _LABEL = re.compile(
 _YEARISH = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)|n\.\s?d\.")
 _SIGNAL = re.compile(
     r"[“\"«]|\bdoi\b|10\.\d{4,9}/|arxiv|https?://|\bet al\b|\bIn:? [A-Z]|\bProc|\bJournal\b|"
-    r"\bpp?\.\s*\d",
+    r"\bpp?\.\s*\d|"
+    # how chat answers set off a title or name a venue: **Title**, *Title*, "by Family", NeurIPS
+    r"\*\*[^*\n]{8,}\*\*|(?<![*\w])\*[^*\s][^*\n]{6,}\*|_[^_\s][^_\n]{6,}_|(?-i:\bby [A-Z][^\W\d_])|"
+    r"(?-i:\b(?:NeurIPS|NIPS|ICML|ICLR|ACL|NAACL|EACL|AACL|EMNLP|COLING|LREC|TACL|CVPR|ICCV|ECCV|"
+    r"AAAI|IJCAI|KDD|SIGIR|WWW|JMLR|CHI|UAI|AISTATS|Interspeech|ICASSP)\b)",
     re.IGNORECASE,
 )
 _YEAR_START = re.compile(r"^\(?(?:1[5-9]|20)\d\d[a-z]?\)?[.,:]")

@@ -100,7 +100,10 @@ _SINGLE_AUTHOR = re.compile(
 _EDS = re.compile(
     r"\s*,?\s*\(?\s*(?:editors?|eds?|hrsg|hg|dirs?|coords?|orgs?)\b\.?\s*\)?\.?", re.IGNORECASE
 )
-_IN = re.compile(r"^(?:in|In|IN|En|Dans|dans)\s*:?\s+(?=\S)")
+_IN = re.compile(
+    r"^(?:(?i:(?:published|presented|appeared|accepted)\s+(?:in|at))|in|In|IN|En|Dans|dans)"
+    r"\s*:?\s+(?=\S)"
+)
 _EDITORS = re.compile(
     r"^(?P<eds>[^()]{2,250}?)\s*[,(]\s*(?:eds?|editors?|hrsg|hg|dir|coord|orgs?)\.?\s*\)?\s*[,.:]?\s*",
     re.IGNORECASE,
@@ -543,6 +546,7 @@ def _first_sentence(rest: str, *, comma_style: bool) -> tuple[str, str, float]:
 
 
 def _clean_title(title: str) -> str:
+    title = re.sub(r"\s+[–—-]+\s*$", "", title.strip())  # "Title – Authors": the separator
     title = title.strip().strip("\"“”'‘’«»„")
     title = title.rstrip(" ,;:.")
     title = re.sub(r"^\s*\[(.*)\]\s*$", r"\1", title)
@@ -718,7 +722,7 @@ _ROLE = re.compile(
 
 def _people(block: str) -> tuple[tuple[Author, ...], bool]:
     """Names from an author or editor segment (roles and lead-ins removed)."""
-    block = _ROLE.sub("", _BY.sub("", block.strip())).strip(" ,;:")
+    block = _ROLE.sub("", _BY.sub("", block.strip(" ()[]"))).strip(" ,;:()[]")
     if not block:
         return (), False
     people, et_al = split_names(block)
