@@ -158,6 +158,10 @@ _AFTER_NAMES = re.compile(
 )
 
 
+# An author block opens within four words: a comma, a period or "and"/"&" comes that soon.
+_NAMES_OPENING = re.compile(r"[^\s,.]+(?:\s+[^\s,.]+){0,3}?(?:[,.]|\s+(?:and|&)\s)")
+
+
 def _reference_paragraph(s: str) -> bool:
     """Whether a paragraph standing alone is a reference rather than prose: it opens with an
     author block followed by the year or a new sentence, has a year, and reads as several
@@ -171,7 +175,7 @@ def _reference_paragraph(s: str) -> bool:
     False
     """
     s = s.strip()
-    if not 20 <= len(s) <= 1500 or not _YEARISH.search(s):
+    if not 20 <= len(s) <= 1500 or not _NAMES_OPENING.match(s) or not _YEARISH.search(s):
         return False
     scan = scan_names(s[:300])
     if not scan.authors:
