@@ -32,6 +32,13 @@ _ALPHABET = st.sampled_from(
         "¹",
         "Vol. 3",
         "pp. 1-2",
+        "**",
+        " by Vaswani et al.",
+        "NeurIPS",
+        " – ",
+        "\n\n",
+        "(n.d.).",
+        "<c11:cx>",
     ]
 )
 _TEXT = st.lists(_ALPHABET, max_size=80).map("".join)
