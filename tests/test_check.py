@@ -93,6 +93,24 @@ def test_bare_inline_cite_is_unknown(acl_store: Store) -> None:
     assert [v.verdict for v in report.citations] == ["unknown"] * len(report.citations)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "verdict"),
+    [
+        ('As "Attention is not Explanation" (Jain & Wallace, NAACL 2019) argued, weights mislead.',
+         "verified"),
+        ('As "Attention is not Explanation" (Jain & Wallace, NAACL 2017) argued, weights mislead.',
+         "mismatch"),
+        ("A reply, “Attention is not not Explanation” by Wiegreffe and Pinter (EMNLP 2019), "
+         "disputed it.", "verified"),
+    ],
+)  # fmt: skip
+def test_an_inline_cite_with_its_title_is_checked_on_its_own(
+    acl_store: Store, sentence: str, verdict: str
+) -> None:
+    report = Checker(acl_store).check(sentence)
+    assert [(v.citation.kind, v.verdict) for v in report.citations] == [("inline", verdict)]
+
+
 def test_bibtex_keeps_its_key_in_the_suggestion(acl_store: Store) -> None:
     bib = ("@inproceedings{jain19, title={Attention is not Explanation}, author={Jain, Sarthak "
            "and Wallace, Byron C.}, year={2018}, booktitle={NAACL}}")  # fmt: skip

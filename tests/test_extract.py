@@ -568,3 +568,33 @@ def test_chat_style_reference_list_without_heading() -> None:
     assert [len(c.parsed.authors) for c in refs][1] == 4
     inline = [c for c in cites if c.kind == "inline"]
     assert inline[-1].links == (refs[2].id,)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cited", "expected"),
+    [
+        ('As argued in "Attention is not Explanation" (Jain & Wallace, NAACL 2019), weights mislead.',
+         '"Attention is not Explanation" (Jain & Wallace, NAACL 2019)',
+         ("Attention is not Explanation", ["Jain", "Wallace"], 2019, "NAACL")),
+        ("A reply, “Attention is not not Explanation” by Wiegreffe and Pinter (EMNLP 2019), "
+         "disputed it.",
+         "“Attention is not not Explanation” by Wiegreffe and Pinter (EMNLP 2019)",
+         ("Attention is not not Explanation", ["Wiegreffe", "Pinter"], 2019, "EMNLP")),
+        ("As *Attention Is All You Need* (Vaswani et al., 2017) showed, recurrence can go.",
+         "*Attention Is All You Need* (Vaswani et al., 2017)",
+         ("Attention Is All You Need", ["Vaswani"], 2017, None)),
+        ('In "a phrase of hers", Smith (2020) said more.', "Smith (2020)",
+         (None, ["Smith"], 2020, None)),  # a quoted phrase before a narrative cite: no title
+        ("Results were shown at a venue (EMNLP 2019).", None, None),  # a venue is not a name
+    ],
+)  # fmt: skip
+def test_inline_cites_with_titles_and_venues(
+    sentence: str, cited: str | None, expected: tuple[Any, ...] | None
+) -> None:
+    inline = [c for c in extract_citations(sentence) if c.kind == "inline"]
+    if cited is None:
+        assert inline == []
+        return
+    assert [c.text for c in inline] == [cited]
+    p = inline[0].parsed
+    assert (p.title, [a.family for a in p.authors], p.year, p.venue) == expected

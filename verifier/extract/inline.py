@@ -10,7 +10,7 @@ markdown footnotes `[^note]`; author-year `(Kearns & Roth, 2019)`,
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from verifier.normalize import MONTH_NAMES
 from verifier.records import PARTICLES
@@ -41,11 +41,16 @@ _AUTHORS = (
 )
 _YEAR = r"(?P<year>(?:1[5-9]|20)\d\d[a-z]?|n\.\s?d\.|in press|forthcoming)"
 _LOCATOR = r"(?:\s*,\s*(?:pp?\.|chap\.|ch\.|sec\.|§|para\.)\s*[\w\-–]+)?"
+# A venue named before the year, as chat answers do: "(Jain & Wallace, NAACL 2019)". Acronyms
+# only (two capitals or more: NAACL, NeurIPS, NAACL-HLT), so "(Smith, Jones 2019)" stays names.
+_VENUE_NAME = r"[A-Z][a-z]*[A-Z][A-Za-z]*(?:[-/][A-Z][A-Za-z]*)*"
+_VENUE = r"(?:(?P<venue>" + _VENUE_NAME + r")\s+)?"
 # One cite inside parentheses: "see Smith & Jones, 2019, p. 3" / "Smith 2019a, b".
 _PAREN_ITEM = re.compile(
     r"^\s*(?:(?:see|see also|e\.g\.|cf\.|i\.e\.|also|compare|as in|following|and)\s*,?\s+)*"
     + _AUTHORS
     + r"\s*,?\s+"
+    + _VENUE
     + _YEAR
     + r"(?P<more>(?:\s*,\s*(?:1[5-9]|20)\d\d[a-z]?|\s*,\s*[a-z](?![\w.]))*)"
     + _LOCATOR
@@ -56,6 +61,7 @@ _NARRATIVE = re.compile(
     r"(?<![\w(])"
     + _AUTHORS
     + r"(?:['’]s)?\s+\(\s*"
+    + _VENUE
     + _YEAR
     + r"(?P<more>(?:\s*[,;]\s*(?:1[5-9]|20)\d\d[a-z]?)*)"
     + _LOCATOR
@@ -85,6 +91,8 @@ class InlineCite:
     year_label: str | None = None  # "2019a", "n.d."
     numbers: tuple[int, ...] = ()
     key: str | None = None
+    venue: str | None = None  # "NAACL" in "(Jain & Wallace, NAACL 2019)"
+    title: str | None = None  # the quoted or emphasised title just before the cite
 
 
 def expand_numbers(spec: str) -> tuple[int, ...]:
@@ -123,6 +131,11 @@ def _names(spec: str) -> tuple[tuple[str, ...], bool]:
 def _plausible(families: tuple[str, ...]) -> bool:
     if not families:
         return False
+    if len(families) == 1 and re.fullmatch(_VENUE_NAME, families[0]):
+        from verifier.venues import venue_keys
+
+        if venue_keys(families[0]):  # "(EMNLP 2019)" names a venue, not an author
+            return False
     for f in families:
         last = f.split()[-1]
         if last.lower() in _STOP_NAMES or f.lower() in _STOP_NAMES:
@@ -180,8 +193,11 @@ def find_inline(text: str) -> list[InlineCite]:
                 continue
             label = m.group("year")
             out.append(
-                InlineCite(m.start(), m.end(), "author-year", families, et_al, _year(label), label)
-            )
+                InlineCite(
+                    m.start(), m.end(), "author-year", families, et_al, _year(label), label,
+                    venue=m.group("venue"),
+                )
+            )  # fmt: skip
     out.sort(key=lambda c: (c.start, -c.end))
     # Drop cites nested in another one (a narrative cite inside a parenthetical).
     kept: list[InlineCite] = []
@@ -189,7 +205,31 @@ def find_inline(text: str) -> list[InlineCite]:
         if kept and c.start < kept[-1].end:
             continue
         kept.append(c)
-    return kept
+    return [_with_title(text, c) if c.families else c for c in kept]
+
+
+# A title set off just before an author-year cite: '"Title" (Smith, 2019)', '“Title” by Smith
+# and Lee (2019)', '*Title* (Smith et al., NeurIPS 2019)'.
+_TITLE_BEFORE = re.compile(
+    r"(?:[“\"](?P<q>[^“”\"\n]{8,300}?)[,.]?[”\"]|\*(?P<e>[^*\n]{8,300}?)\*|_(?P<u>[^_\n]{8,300}?)_)"
+    r"(?P<sep>[,.]?\s*|[,.]?\s+by\s+)$"
+)
+
+
+def _with_title(text: str, c: InlineCite) -> InlineCite:
+    """`c` with the title quoted or emphasised right before it, its span grown to hold it."""
+    before = text[max(0, c.start - 320) : c.start]
+    if not before.rstrip(" ,").endswith(("”", '"', "*", "_", " by")):
+        return c
+    m = _TITLE_BEFORE.search(before)
+    # Before a narrative cite only '"Title" by Smith (2019)': '"a phrase", Smith (2019) said'
+    # quotes something else.
+    if not m or (text[c.start] != "(" and "by" not in m.group("sep")):
+        return c
+    title = (m.group("q") or m.group("e") or m.group("u")).strip()
+    if len(title.split()) < 2:
+        return c
+    return replace(c, start=c.start - len(before) + m.start(), title=title)
 
 
 def _parenthetical(text: str, m: re.Match[str], out: list[InlineCite]) -> None:
@@ -215,9 +255,12 @@ def _parenthetical(text: str, m: re.Match[str], out: list[InlineCite]) -> None:
         # Span: from the names to the end of the item, trimmed of spaces.
         s = inner_start + a + im.start("names")
         e = inner_start + a + len(item.rstrip())
-        found.append(InlineCite(s, e, "author-year", families, et_al, _year(label), label))
+        found.append(
+            InlineCite(
+                s, e, "author-year", families, et_al, _year(label), label, venue=im.group("venue")
+            )
+        )
     if len(found) == 1 and len(pieces) == 1:
         # A single cite: the span includes the parentheses, "(Kearns & Roth, 2019)".
-        c = found[0]
-        found = [InlineCite(m.start(), m.end(), c.style, c.families, c.et_al, c.year, c.year_label)]
+        found = [replace(found[0], start=m.start(), end=m.end())]
     out.extend(found)

@@ -75,9 +75,15 @@ def extract_citations(text: str) -> list[Citation]:
         if not _free(taken, ic.start, ic.end):
             continue
         conf = {"authors": 0.8, "year": 0.9} if ic.families else {"number": 0.9}
+        if ic.title:
+            conf["title"] = 0.8
+        if ic.venue:
+            conf["venue"] = 0.7
         parsed = ParsedReference(
+            title=ic.title,
             authors=tuple(Author("", f) for f in ic.families),
             year=ic.year,
+            venue=ic.venue,
             number=ic.numbers,
             et_al=ic.et_al,
             confidence=conf,
