@@ -117,6 +117,22 @@ def test_author_year_narrative_removed(checker: Checker) -> None:
     assert r.text == f"Smithson and Quill {MARK} showed that parsers dream of sheep."
 
 
+def test_titled_inline_cite_and_bulleted_list_keep_their_form(checker: Checker) -> None:
+    text = (
+        'As argued in "Attention is not Explanation" (Jain & Wallace, NAACL 2017), weights '
+        "mislead.\n\nSources:\n"
+        "- Sarthak Jain and Byron C. Wallace. 2019. Attention is not Explanation. In Proceedings "
+        "of ACL, pages 3543–3556.\n"
+        "- Smith, J., & Doe, A. (2021). Neural attention explains everything. In Proceedings of "
+        "EMNLP 2021.\n"
+    )
+    r = regenerate(checker, text)
+    _grounded(r)
+    assert 'As argued in "Attention is not Explanation" (Jain & Wallace, 2019), weights' in r.text
+    entries = r.text.split("Sources:\n")[1].strip().splitlines()
+    assert len(entries) == 1 and entries[0].startswith("- Jain, S., & Wallace, B. C. (2019).")
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("Jain et al. (2019) said so. It holds [1]!\n\nNext.",
      ["Jain et al. (2019) said so.", "It holds [1]!", "Next."]),

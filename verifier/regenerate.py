@@ -379,7 +379,7 @@ def _stem(word: str) -> str:
 # -- the offline rewrite ---------------------------------------------------------------------
 
 _ENTRY_KINDS = ("reference", "bibtex")
-_LABEL = re.compile(r"^(\s*)(?:\[(\d{1,4})\]|(\d{1,4})[.)])(\s+)")
+_LABEL = re.compile(r"^(\s*)(?:\[(\d{1,4})\]|(\d{1,4})[.)]|[-*•+])(\s+)")  # "[1] ", "1. ", "- "
 
 
 @dataclass
@@ -441,7 +441,8 @@ def _plan_entry(
     c = v.citation
     m = _LABEL.match(c.text) if c.kind == "reference" else None
     label = m.group(0) if m else ""
-    number = int(m.group(2) or m.group(3)) if m else None
+    digits = m and (m.group(2) or m.group(3))
+    number = int(digits) if digits else None
     body = c.text[len(label) :]
     style = guess_style(c.kind, body)
     if v.verdict == "verified":
@@ -507,9 +508,10 @@ def _plan_list(plan: _Plan, entries: list[_Entry], added: list[_Entry]) -> None:
         if new != c.text:
             plan.edits[c.span] = new
     if added:
+        bullet = next((e.label for e in refs if e.label.strip() in ("-", "*", "•", "+")), "")
         lines = []
         for e in added:
-            lines.append(f"{e.new_number}. {e.body}" if e.new_number else e.body)
+            lines.append(f"{e.new_number}. {e.body}" if e.new_number else bullet + e.body)
         block = "\n".join(lines)
         if refs:
             last = max(refs, key=lambda e: e.v.citation.span[1]).v.citation.span
@@ -700,24 +702,36 @@ def _numeric(text: str, numbers: list[int]) -> str:
 
 def _author_year(c: Citation, rec: Record) -> str:
     """The author-year cite `c` written again for `rec`, in the same form (parenthetical,
-    narrative "Smith et al. (2020)", or bare inside a group)."""
+    narrative "Smith et al. (2020)", or bare inside a group); a title quoted before it
+    ('"Title" (Smith, 2020)', '"Title" by Smith (2020)') is kept, corrected if it differs."""
     stated = c.parsed
+    text, prefix = c.text, ""
+    at = text.find(stated.title) if stated.title else -1
+    if stated.title and at >= 0 and (m := _AFTER_TITLE.match(text, at + len(stated.title))):
+        prefix, text = text[: m.end()], text[m.end() :]
+        if fold(stated.title) != fold(rec.title):
+            prefix = prefix.replace(stated.title, rec.title)
     fams = [a.family for a in rec.authors] or ["Anonymous"]
     if (
         stated.year == rec.year
         and stated.authors
         and fold(stated.authors[0].family) == fold(fams[0])
     ):
-        return c.text
-    amp = "&" if "&" in c.text else "and"
+        return prefix + text
+    amp = "&" if "&" in text else "and"
     who = fams[0] if len(fams) == 1 else f"{fams[0]} {amp} {fams[1]}" if len(fams) == 2 else (
         f"{fams[0]} et al.")  # fmt: skip
     year = str(rec.year or "n.d.")
-    if c.text.startswith("("):
-        return f"({who}, {year})"
-    if re.search(r"\(\s*\d{4}[a-z]?\s*\)$", c.text):
-        return f"{who} ({year})"
-    return f"{who}, {year}"
+    if text.startswith("("):
+        return f"{prefix}({who}, {year})"
+    if re.search(r"\((?:[^()]*\s)?\d{4}[a-z]?\s*\)$", text):
+        return f"{prefix}{who} ({year})"
+    return f"{prefix}{who}, {year}"
+
+
+# From the end of a quoted or emphasised title to where the cite proper starts: its "(", or
+# the names after "by".
+_AFTER_TITLE = re.compile(r"[,.]?[”\"*_]?[,.]?(?:\s+by)?\s*")
 
 
 def _apply(text: str, edits: dict[tuple[int, int], str]) -> str:
