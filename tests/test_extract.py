@@ -43,6 +43,13 @@ REFERENCES = [
         "https://doi.org/10.1175/1520-0493(1926)547<c11:cxwmon>2.0.co;2",
         {"doi": "10.1175/1520-0493(1926)547<c11:cxwmon>2.0.co;2", "year": 1926},
     ),
+    (  # "In <venue>." after the title is the venue, whatever the tagger calls it
+        "Takashi Ishida, Ikko Yamane, and Masashi Sugiyama. 2023. Is the Performance of My Deep "
+        "Network Too Good to Be True? In Conference on Disentangled Representations.",
+        {"venue": "Conference on Disentangled Representations", "year": 2023},
+    ),
+    ("Smith, J. (2020). A title of a paper. In press.", {"venue": None, "year": 2020}),
+    ("Smith, J. (2020). A title of a paper. In preparation.", {"venue": None, "year": 2020}),
     # APA
     (
         "Suresh, M. R., & Milstein, C. (1985). A direct antigen-binding assay. Analytical "

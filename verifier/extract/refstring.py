@@ -773,6 +773,8 @@ def _from_segments(s: str, segs: Sequence[crf.Segment], ids: dict[str, str]) -> 
         v = _IN.sub("", seg.text.strip())
         v = re.sub(r"\s*\((?:Vol|pp|Eds?)\b.*$", "", v).strip(_TRIM + "(")
         venue = _clean_title(v) or None
+        if venue and _STATUS.fullmatch(venue):  # "In press", "In preparation": no venue
+            venue = None
         if venue:
             conf["venue"] = seg.confidence
     if venue is None and title_seg is not None:
@@ -853,17 +855,24 @@ _VENUE_SLOTS = frozenset({"publisher", "location", "note", "genre"})
 
 
 def _named_venue(segs: Sequence[crf.Segment], title: crf.Segment) -> str | None:
-    """A known venue the tagger gave another label after the title: "Attention is all you
-    need. NeurIPS." (read as a place) or "... NAACL." (read as a publisher), the way
-    generated answers often cite."""
+    """A venue the tagger gave another label after the title: a known one ("Attention is all
+    you need. NeurIPS.", read as a place, or "... NAACL.", read as a publisher, the way
+    generated answers cite) or one introduced by "In" ("In Conference on X.", read as a note)."""
     from verifier.venues import venue_keys
 
     for g in segs:
         if g.start > title.start and g.label in _VENUE_SLOTS:
             text = g.text.strip(_TRIM + "()[]")
+            if (m := _IN.match(text)) and not _NOT_A_VENUE.match(text, m.end()):
+                # "In Conference on X." after the title, whatever the tagger called it
+                return _clean_title(text[m.end() :]) or None
             if len(text) <= 60 and venue_keys(text):
                 return text
     return None
+
+
+_STATUS = re.compile(r"(?i:press|preparation|review|print|progress)")
+_NOT_A_VENUE = re.compile(_STATUS.pattern + r"\b|[^A-Z]")
 
 
 def _assemble(
