@@ -20,7 +20,8 @@ evaluation set's strings:
 - Nature-like (title, venue, volume, pages, "(Year)") and ACS-like (no title at all),
 - the informal forms chat assistants write in answers: '"Title" by Family et al. (Year),
   published in NAACL.', 'Title – Given Family and Given Family, NAACL 2019.', 'Title (Family
-  et al., Year) — NAACL.', 'Family et al. (Year). Title. NAACL.' (short venue names from
+  et al., Year) — NAACL.', 'Family et al. (Year). Title. NAACL.', 'Title — Given Family, Given
+  Family — NAACL (Year)', 'Family & Family (Year), Title, NAACL.' (short venue names from
   `verifier.venues.display_name`; markdown is left out, as the parser removes it first).
 
 What is synthetic: the layout, the choice of style, abbreviations, truncation with "et al.",
@@ -424,22 +425,31 @@ def _answer(rec: _Record, rng: random.Random) -> list[Part]:
     lead = f"{fam} et al." if len(rec.people) > 2 else " and ".join(f for _g, f in rec.people)
     forward = _join([f"{g} {f}".strip() for g, f in rec.people[:4]], ", ", " and ")
     title = rec.title if rng.random() < 0.7 else _title_case(rec.title)
-    form = rng.randrange(4)
+    form = rng.randrange(6)
     if form == 0:
         parts: list[Part] = [("title", f"“{title}”" if rng.random() < 0.5 else f'"{title}"')]
         parts += [("author", f"by {lead}"), ("date", f"({rec.year}),")]
         parts.append(("container", f"{rng.choice(('published in ', 'in ', ''))}{short}."))
         return parts
     if form == 1:
-        sep = rng.choice(("–", "—", "-", ","))
-        return [("title", f"{title} {sep}"), ("author", forward + ","),
+        sep = rng.choice((" –", " —", " -", ","))
+        return [("title", f"{title}{sep}"), ("author", forward + ","),
                 ("container", short), ("date", rec.year + ".")]  # fmt: skip
     if form == 2:
         sep = rng.choice(("—", "-", "."))
         date, venue = (f"{rec.year}).", short) if sep == "." else (f"{rec.year})", f"{sep} {short}")
         return [("title", title), ("author", f"({lead},"), ("date", date),
                 ("container", venue + ".")]  # fmt: skip
-    return [("author", lead), ("date", f"({rec.year})."), ("title", _end(title, ".")),
+    if form == 3:
+        return [("author", lead), ("date", f"({rec.year})."), ("title", _end(title, ".")),
+                ("container", short + ".")]  # fmt: skip
+    if form == 4:  # "Title — A. Name, B. Name — NAACL (2019)"
+        sep = rng.choice(("—", "–", "|"))
+        names = ", ".join(f"{g} {f}".strip() for g, f in rec.people[:4])
+        return [("title", f"{title} {sep}"), ("author", f"{names} {sep}"), ("container", short),
+                ("date", f"({rec.year})")]  # fmt: skip
+    # "Family & Family (2019), Title, NAACL."
+    return [("author", lead), ("date", f"({rec.year}),"), ("title", title + ","),
             ("container", short + ".")]  # fmt: skip
 
 

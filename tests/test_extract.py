@@ -560,6 +560,10 @@ CHAT_LIST = [  # the informal list items chat assistants write
      ("Jain", 2019, "Attention is not Explanation", "NAACL-HLT")),
     ('4. Wiegreffe, S. & Pinter, Y. "Attention is not not Explanation." EMNLP 2019.',
      ("Wiegreffe", 2019, "Attention is not not Explanation", "EMNLP")),
+    ("5. Attention is not Explanation — Sarthak Jain, Byron C. Wallace — NAACL (2019)",
+     ("Jain", 2019, "Attention is not Explanation", "NAACL")),
+    ("6. **Wiegreffe & Pinter (2019)**, *Attention is not not Explanation*, EMNLP.",
+     ("Wiegreffe", 2019, "Attention is not not Explanation", "EMNLP")),
 ]  # fmt: skip
 
 
@@ -571,8 +575,8 @@ def test_chat_style_reference_list_without_heading() -> None:
         (c.parsed.authors[0].family, c.parsed.year, c.parsed.title, c.parsed.venue) for c in refs
     ]
     assert got == [want for _, want in CHAT_LIST]
-    assert [c.parsed.number for c in refs] == [(1,), (2,), (3,), (4,)]
-    assert [len(c.parsed.authors) for c in refs][1] == 4
+    assert [c.parsed.number for c in refs] == [(1,), (2,), (3,), (4,), (5,), (6,)]
+    assert [len(c.parsed.authors) for c in refs] == [1, 4, 2, 2, 2, 2]
     inline = [c for c in cites if c.kind == "inline"]
     assert inline[-1].links == (refs[2].id,)
 

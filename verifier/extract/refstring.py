@@ -722,7 +722,7 @@ _ROLE = re.compile(
 
 def _people(block: str) -> tuple[tuple[Author, ...], bool]:
     """Names from an author or editor segment (roles and lead-ins removed)."""
-    block = _ROLE.sub("", _BY.sub("", block.strip(" ()[]"))).strip(" ,;:()[]")
+    block = _ROLE.sub("", _BY.sub("", block.strip(" ()[]—–|"))).strip(" ,;:()[]—–|")
     if not block:
         return (), False
     people, et_al = split_names(block)
