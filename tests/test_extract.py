@@ -609,3 +609,25 @@ def test_inline_cites_with_titles_and_venues(
     assert [c.text for c in inline] == [cited]
     p = inline[0].parsed
     assert (p.title, [a.family for a in p.authors], p.year, p.venue) == expected
+
+
+def test_superscript_footnotes_and_a_surname_table() -> None:
+    text = (
+        "Attention is not a faithful explanation¹, though this is contested².\n"
+        "Probing found syntax (Hewitt and Manning 2019).\n\n"
+        "| Title | Authors | Year | Venue |\n|---|---|---|---|\n"
+        "| A Structural Probe for Finding Syntax in Word Representations | Hewitt, Manning | 2019 "
+        "| NAACL |\n\n"
+        "Footnotes\n"
+        "¹ Jain, S., Wallace, B.C.: Attention is not explanation. In: NAACL-HLT, pp. 3543–3556 "
+        "(2019)\n"
+        "² Wiegreffe S, Pinter Y. Attention is not not explanation. EMNLP-IJCNLP. 2019:11-20.\n"
+    )
+    cites = extract_citations(text)
+    refs = {c.id: c for c in cites if c.kind == "reference"}
+    inline = [c for c in cites if c.kind == "inline"]
+    linked = [[(refs[i].parsed.authors[0].family, refs[i].parsed.number) for i in c.links]
+              for c in inline]  # fmt: skip
+    assert linked == [[("Jain", (1,))], [("Wiegreffe", (2,))], [("Hewitt", ())]]
+    table = next(c for c in refs.values() if c.text.startswith("|"))
+    assert [a.family for a in table.parsed.authors] == ["Hewitt", "Manning"]

@@ -474,8 +474,10 @@ _SPLIT_AND = re.compile(r"\s*(?:;|,?\s+(?:and|&|und)\s+|,?\s*&\s*)\s*", re.IGNOR
 _ET_AL = re.compile(r",?\s*(?:et\.?\s*al\b\.?|and others|u\.\s?a\.)\s*$", re.IGNORECASE)
 
 
-def split_names(block: str) -> tuple[tuple[Author, ...], bool]:
+def split_names(block: str, surnames_from: int = 3) -> tuple[tuple[Author, ...], bool]:
     """Split a known author block into names; second value: it ended in "et al.".
+    `surnames_from` bare capitalized words or more ("Devlin, Chang, Lee & Toutanova") are
+    read as surnames only, not as "Family, Given" pairs (2 suits a table's Authors column).
 
     >>> split_names("Lakoff, George, and Mark Johnson")
     ((Author(given='George', family='Lakoff'), Author(given='Mark', family='Johnson')), False)
@@ -486,7 +488,7 @@ def split_names(block: str) -> tuple[tuple[Author, ...], bool]:
     if not block:
         return (), False
     words = [w for w in _SURNAME_LIST_SPLIT.split(block) if w]
-    if len(words) >= 3 and all(_BARE_SURNAME.fullmatch(w) for w in words):
+    if len(words) >= surnames_from and all(_BARE_SURNAME.fullmatch(w) for w in words):
         # "Devlin, Chang, Lee & Toutanova": surnames only (a "Family, Given" list would
         # give its last name a given name too)
         return tuple(Author("", w) for w in words), False

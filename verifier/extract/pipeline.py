@@ -24,7 +24,7 @@ from verifier.normalize import clean_text, fold
 from verifier.records import Author, parse_year
 
 _ENTRY_LABEL = re.compile(
-    r"^\s*(?:\[\^[^\]\s]{1,40}\]:|\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)](?=\s)|[-*•+‣◦](?=\s)|\[[A-Za-z][\w+\-]{0,20}\d{2,4}[a-z]?\])\s*"
+    r"^\s*(?:\[\^[^\]\s]{1,40}\]:|\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)](?=\s)|[-*•+‣◦](?=\s)|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3}(?=\s)|\[[A-Za-z][\w+\-]{0,20}\d{2,4}[a-z]?\])\s*"
 )
 
 
@@ -146,7 +146,8 @@ def _from_cells(fields: dict[str | None, str]) -> ParsedReference:
     def cell(name: str) -> str:
         return clean_reference(fields.get(name) or "")[0].strip()
 
-    authors, et_al = split_names(cell("author")) if cell("author") else ((), False)
+    # An Authors column lists surnames ("Hewitt, Manning") more often than "Family, Given".
+    authors, et_al = split_names(cell("author"), surnames_from=2) if cell("author") else ((), False)
     ids = find_identifiers(" ".join(fields.get(k) or "" for k in ("doi", "url", "title")))
     values = {f.scheme: f.value for f in reversed(ids)}
     doi = values.get("doi") or (normalize_doi(cell("doi")) if cell("doi") else None)

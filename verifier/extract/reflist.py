@@ -18,6 +18,7 @@ _HEADING = re.compile(
     r"^\s{0,3}(?:#{1,6}\s*|\*\*|__|\\(?:section|subsection|chapter)\*?\{)?\s*"
     r"(?:\d+\.?\s+)?(?:references?(?:\s+list)?|bibliography|works\s+cited|literature(?:\s+cited)?|"
     r"sources?|citations?|cited\s+works|further\s+reading|reading\s+list|literatur|références|"
+    r"foot\s?notes|end\s?notes|"
     r"referencias|bibliografía|bibliographie|参考文献|引用文献)"
     r"\s*(?:\*\*|__|\})?\s*:?\s*(?:\*\*|__)?\s*$",
     re.IGNORECASE,
@@ -28,8 +29,9 @@ _OTHER_HEADING = re.compile(
 _LABEL = re.compile(
     r"^(?P<indent>\s{0,8})(?:\[(?P<n1>\d{1,3})\]|\((?P<n2>\d{1,3})\)|(?P<n3>\d{1,3})[.)](?=\s)|"
     r"\[\^(?P<fn>[^\]\s]{1,40})\]:|\[(?P<key>[A-Za-z][\w+\-]{0,20}\d{2,4}[a-z]?)\]|"
-    r"(?P<bullet>[-*•+‣◦])(?=\s))\s*"
+    r"(?P<bullet>[-*•+‣◦])(?=\s)|(?P<sup>[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3})(?=\s))\s*"
 )
+_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _YEARISH = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)|n\.\s?d\.")
 _SIGNAL = re.compile(
     r"[“\"«]|\bdoi\b|10\.\d{4,9}/|arxiv|https?://|\bet al\b|\bIn:? [A-Z]|\bProc|\bJournal\b|"
@@ -226,6 +228,8 @@ def _entry(text: str, start: int, end: int, m: re.Match[str] | None, under: bool
     number = key = None
     if m:
         num = m.group("n1") or m.group("n2") or m.group("n3")
+        if not num and m.group("sup"):
+            num = m.group("sup").translate(_SUPERSCRIPT)
         number = int(num) if num else None
         key = m.group("fn") or m.group("key")
         if key and key.isdigit():
