@@ -433,7 +433,9 @@ def _answer(rec: _Record, rng: random.Random) -> list[Part]:
         return parts
     if form == 1:
         sep = rng.choice((" –", " —", " -", ","))
-        return [("title", f"{title}{sep}"), ("author", forward + ","),
+        shown = f"“{title}”" if rng.random() < 0.3 else title
+        who = forward if rng.random() < 0.6 else lead
+        return [("title", f"{shown}{sep}"), ("author", who + ","),
                 ("container", short), ("date", rec.year + ".")]  # fmt: skip
     if form == 2:
         sep = rng.choice(("—", "-", "."))

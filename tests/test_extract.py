@@ -564,6 +564,10 @@ CHAT_LIST = [  # the informal list items chat assistants write
      ("Jain", 2019, "Attention is not Explanation", "NAACL")),
     ("6. **Wiegreffe & Pinter (2019)**, *Attention is not not Explanation*, EMNLP.",
      ("Wiegreffe", 2019, "Attention is not not Explanation", "EMNLP")),
+    ("7. [Attention Is All You Need](https://arxiv.org/abs/1706.03762) (Vaswani et al., 2017)",
+     ("Vaswani", 2017, "Attention Is All You Need", None)),
+    ('8. "Attention is not not Explanation" – Wiegreffe and Pinter, EMNLP-IJCNLP 2019, '
+     "pp. 11–20.", ("Wiegreffe", 2019, "Attention is not not Explanation", "EMNLP-IJCNLP")),
 ]  # fmt: skip
 
 
@@ -575,8 +579,8 @@ def test_chat_style_reference_list_without_heading() -> None:
         (c.parsed.authors[0].family, c.parsed.year, c.parsed.title, c.parsed.venue) for c in refs
     ]
     assert got == [want for _, want in CHAT_LIST]
-    assert [c.parsed.number for c in refs] == [(1,), (2,), (3,), (4,), (5,), (6,)]
-    assert [len(c.parsed.authors) for c in refs] == [1, 4, 2, 2, 2, 2]
+    assert [c.parsed.number for c in refs] == [(n,) for n in range(1, 9)]
+    assert [len(c.parsed.authors) for c in refs] == [1, 4, 2, 2, 2, 2, 1, 2]
     inline = [c for c in cites if c.kind == "inline"]
     assert inline[-1].links == (refs[2].id,)
 

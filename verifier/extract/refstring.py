@@ -175,7 +175,9 @@ def parse_reference(text: str) -> ParsedReference:
         return hit[1]
     s, link_urls = clean_reference(text)
     ids, s = _take_identifiers(s, link_urls)
-    if s and crf.available():
+    if (p := _title_then_cite(s, ids)) is not None:
+        pass
+    elif s and crf.available():
         p = _merge(_from_segments(s, crf.tag(s), ids), s, ids)
     else:
         p = _parse_rules(s, ids)
@@ -189,6 +191,33 @@ def parse_reference(text: str) -> ParsedReference:
 # them): parses are kept per model, and dropped whenever a model is (re)trained.
 _MEMO_SIZE = 20_000
 _memo: dict[tuple[str, object], tuple[int, ParsedReference]] = {}
+
+
+# "Title (Family et al., 2017)", optionally followed by a venue: how chat answers list works.
+_TITLE_CITE = re.compile(
+    r"^(?P<title>[^()]{8,300}?)[\s,.:]*\((?P<names>[^()\d]{2,150}?),?\s+"
+    r"(?P<year>(?:1[5-9]|20)\d\d)[a-z]?\)(?P<rest>[^()\d]{0,80})$"
+)
+
+
+def _title_then_cite(s: str, ids: dict[str, str]) -> ParsedReference | None:
+    """A reference written as a title with an author-year cite after it, or None."""
+    m = _TITLE_CITE.match(s.strip())
+    if not m:
+        return None
+    people, et_al = split_names(m.group("names"), surnames_from=2)
+    if not people or not all(a.family[:1].isupper() for a in people):
+        return None
+    from verifier.venues import venue_keys
+
+    if len(people) == 1 and venue_keys(people[0].family):  # "(ACL 2019)" names a venue
+        return None
+    venue = m.group("rest").strip(_TRIM + "()[]") or None
+    conf = {"title": 0.8, "authors": 0.8, "year": 0.9, **({"venue": 0.7} if venue else {})}
+    return _assemble(
+        _clean_title(m.group("title")), people, int(m.group("year")), venue,
+        None, None, None, ids, None, (), et_al, conf,
+    )  # fmt: skip
 
 
 def _merge(p: ParsedReference, s: str, ids: dict[str, str]) -> ParsedReference:
