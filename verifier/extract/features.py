@@ -100,6 +100,11 @@ for _kind, _words in (
         _LEXICON.setdefault(_w, _kind)
 
 
+def lexicon_kind(word: str) -> str | None:
+    """The small lexicon's kind of a word ("month", "publisher", "place", ...), if any."""
+    return _LEXICON.get(word.lower().rstrip("."))
+
+
 def tokenize(s: str) -> list[tuple[int, int]]:
     """Token spans of `s`: whitespace-separated, with a few glued field boundaries split.
 

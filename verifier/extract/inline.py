@@ -145,6 +145,22 @@ def _plausible(families: tuple[str, ...]) -> bool:
     return True
 
 
+def author_year(item: str) -> tuple[tuple[str, ...], bool, int | None] | None:
+    """(families, et al., year) of one parenthetical cite's content ("Vaswani et al., 2017"),
+    or None when it is not one (a place, a month, a venue, a bare year).
+
+    >>> author_year("Vaswani et al., 2017")
+    (('Vaswani',), True, 2017)
+    >>> author_year("July 1991") is None, author_year("ACL 2019") is None
+    (True, True)
+    """
+    m = _PAREN_ITEM.match(item)
+    if not m or m.group("venue"):
+        return None
+    families, et_al = _names(m.group("names"))
+    return (families, et_al, _year(m.group("year"))) if _plausible(families) else None
+
+
 def _year(label: str) -> int | None:
     m = re.match(r"\d{4}", label)
     return int(m.group()) if m else None

@@ -195,27 +195,30 @@ _memo: dict[tuple[str, object], tuple[int, ParsedReference]] = {}
 
 # "Title (Family et al., 2017)", optionally followed by a venue: how chat answers list works.
 _TITLE_CITE = re.compile(
-    r"^(?P<title>[^()]{8,300}?)[\s,.:]*\((?P<names>[^()\d]{2,150}?),?\s+"
-    r"(?P<year>(?:1[5-9]|20)\d\d)[a-z]?\)(?P<rest>[^()\d]{0,80})$"
+    r"^(?P<title>[^()]{8,300}?)[\s,.:]*\((?P<cite>[^()]{6,160})\)(?P<rest>[^()\d]{0,80})$"
 )
+_PLACE_OR_PUBLISHER = frozenset({"place", "publisher", "month"})
 
 
 def _title_then_cite(s: str, ids: dict[str, str]) -> ParsedReference | None:
-    """A reference written as a title with an author-year cite after it, or None."""
-    m = _TITLE_CITE.match(s.strip())
-    if not m:
-        return None
-    people, et_al = split_names(m.group("names"), surnames_from=2)
-    if not people or not all(a.family[:1].isupper() for a in people):
-        return None
-    from verifier.venues import venue_keys
+    """A reference written as a title with an author-year cite after it, or None. Not when
+    the text before the parentheses opens with names ("Smith, J., Title (Wiley, 2000)") or
+    the parentheses hold a place, a publisher or a month."""
+    from verifier.extract.features import lexicon_kind
+    from verifier.extract.inline import author_year
 
-    if len(people) == 1 and venue_keys(people[0].family):  # "(ACL 2019)" names a venue
+    m = _TITLE_CITE.match(s.strip())
+    if not m or scan_names(m.group("title")).authors:
         return None
+    cite = author_year(m.group("cite"))
+    if cite is None or any(lexicon_kind(f) in _PLACE_OR_PUBLISHER for f in cite[0]):
+        return None
+    families, et_al, year = cite
     venue = m.group("rest").strip(_TRIM + "()[]") or None
     conf = {"title": 0.8, "authors": 0.8, "year": 0.9, **({"venue": 0.7} if venue else {})}
+    people = tuple(Author("", f) for f in families)
     return _assemble(
-        _clean_title(m.group("title")), people, int(m.group("year")), venue,
+        _clean_title(m.group("title")), people, year, venue,
         None, None, None, ids, None, (), et_al, conf,
     )  # fmt: skip
 
