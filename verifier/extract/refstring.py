@@ -175,11 +175,10 @@ def parse_reference(text: str) -> ParsedReference:
         return hit[1]
     s, link_urls = clean_reference(text)
     ids, s = _take_identifiers(s, link_urls)
-    if (p := _title_then_cite(s, ids)) is not None:
-        pass
-    elif s and crf.available():
+    p = _title_then_cite(s, ids)
+    if p is None and s and crf.available():
         p = _merge(_from_segments(s, crf.tag(s), ids), s, ids)
-    else:
+    elif p is None:
         p = _parse_rules(s, ids)
     if len(_memo) >= _MEMO_SIZE:
         _memo.clear()
