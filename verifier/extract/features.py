@@ -123,6 +123,11 @@ def tokenize(s: str) -> list[tuple[int, int]]:
                 spans.append((pos, pos + n))
             pos += n + 1
         return spans
+    return split_spans(s)
+
+
+def split_spans(s: str) -> list[tuple[int, int]]:
+    """Token spans by `_SPLIT` alone: what `tokenize` computes, without its fast paths."""
     out: list[tuple[int, int]] = []
     last = 0
     for m in _SPLIT.finditer(s):
