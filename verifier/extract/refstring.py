@@ -906,6 +906,9 @@ _STATUS = re.compile(r"(?i:press|preparation|review|print|progress)")
 _NOT_A_VENUE = re.compile(_STATUS.pattern + r"\b|[^A-Z]")
 
 
+_DATE_ONLY = re.compile(r"(?:" + _MONTH + r"|\d+|[\s.,/–-])+", re.IGNORECASE)
+
+
 def _assemble(
     title: str | None,
     authors: tuple[Author, ...],
@@ -924,6 +927,9 @@ def _assemble(
     exact patterns, are the surest fields."""
     for k in ids:
         conf[k] = 0.99 if k != "url" else 0.95
+    if venue and _DATE_ONLY.fullmatch(venue):  # "15 May 2002": an access date, not a venue
+        venue = None
+        conf.pop("venue", None)
     return ParsedReference(
         title=title or None,
         authors=authors,
