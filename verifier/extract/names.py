@@ -226,6 +226,13 @@ class _Scanner:
                 j += 1
             if not _terminates(toks, j) and not toks[j - 1][1].endswith("."):
                 return None
+            if (
+                j + 1 < len(toks)
+                and toks[j][0] == CAP
+                and _is_family_word(toks[j])
+                and _terminates(toks, j + 1)
+            ):
+                return None  # "Thomas D. Gillespie.": a middle initial, then the family name
             given = self.text(given_tok, j)
             family = self.text(i, given_tok)
             return Author(_initials(given), clean_text(family)), j

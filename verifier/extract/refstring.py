@@ -242,11 +242,22 @@ def _merge(p: ParsedReference, s: str, ids: dict[str, str]) -> ParsedReference:
                 p, title=None, venue=r.venue, authors=r.authors, et_al=r.et_al, confidence=conf
             )
         return replace(p, title=None, venue=r.venue, confidence=conf)
-    if not p.title and r.title and r.venue and r.year == p.year:
+    if (
+        not p.title
+        and r.title
+        and r.venue
+        and r.year == p.year
+        and not _ABBREVIATED.match(p.venue or "")
+    ):
         conf["title"] = r.confidence.get("title", 0.5) * 0.8
         conf["venue"] = r.confidence.get("venue", 0.5) * 0.8
         return replace(p, title=r.title, venue=r.venue, confidence=conf)
     return p
+
+
+# A journal name in abbreviations ("Phys. Lett.", "Proc. Natl. Acad. Sci."), which the rules
+# would split into a title and a venue at its first period.
+_ABBREVIATED = re.compile(r"(?:[A-Z][a-z]{0,4}\.\s+){2}")
 
 
 def parse_reference_rules(text: str) -> ParsedReference:
@@ -764,6 +775,7 @@ def _people(block: str) -> tuple[tuple[Author, ...], bool]:
 
 def _from_segments(s: str, segs: Sequence[crf.Segment], ids: dict[str, str]) -> ParsedReference:
     """Fields from the tagger's labelled segments; identifiers come from the rules."""
+    segs = _title_in_author_place(segs)
     first: dict[str, crf.Segment] = {}
     for g in segs:
         first.setdefault(g.label, g)
@@ -780,15 +792,6 @@ def _from_segments(s: str, segs: Sequence[crf.Segment], ids: dict[str, str]) -> 
         title = _clean_title(seg.text) or None
         if title:
             conf["title"] = seg.confidence
-    elif (lead := _title_in_author_place(segs)) is not None:
-        # A work without an author puts its title first (APA, author-date styles):
-        # "Recognition of Reviewers. (2015). Journal of Social Philosophy, 46(4), 393-397."
-        title = _clean_title(lead.text) or None
-        title_seg = lead
-        if title:
-            authors, et_al = (), False
-            conf.pop("authors", None)
-            conf["title"] = lead.confidence * 0.8
     year = None
     for g in segs:
         if g.label == "date" and (m := _YEAR_ANY.search(g.text)):
@@ -848,8 +851,8 @@ def _from_segments(s: str, segs: Sequence[crf.Segment], ids: dict[str, str]) -> 
     if (
         not title
         and venue
-        and not volume
         and not issue
+        and (not volume or (publisher and not pages))  # "Title, Vol. 15, Prentice Hall"
         and (publisher or editors or "location" in first)
     ):
         # A book: its title read as a container because no journal title followed it
@@ -869,17 +872,26 @@ def _from_segments(s: str, segs: Sequence[crf.Segment], ids: dict[str, str]) -> 
 _INITIAL = re.compile(r"(?<![^\W\d_])[^\W\d_]\.|,\s*[A-Z]{1,3}\b(?![^\W\d_])|\bet al\b")
 
 
-def _title_in_author_place(segs: Sequence[crf.Segment]) -> crf.Segment | None:
-    """The opening "author" segment when it is a title: the tagger found no title, a date
-    follows it directly, then a container or nothing, and it holds no initials ("Smith, J."),
-    no "Smith JA" and no et al."""
+def _title_in_author_place(segs: Sequence[crf.Segment]) -> Sequence[crf.Segment]:
+    """The segments relabelled when the opening "author" segment is the title of a work
+    without an author, as APA and other author-date styles put it ("Recognition of
+    Reviewers. (2015). Journal of Social Philosophy, 46(4), 393-397."): a date follows it
+    directly, then nothing, a container, or a "title" with a volume or pages after it (the
+    journal), and it holds no initials ("Smith, J."), no "Smith JA" and no et al."""
     lead = [g for g in segs if g.label != "number"]
     if len(lead) < 2 or lead[0].label != "author" or lead[1].label != "date":
-        return None
-    if len(lead) > 2 and lead[2].label != "container":
-        return None
-    text = lead[0].text
-    return None if _INITIAL.search(text) else lead[0]
+        return segs
+    after = [g.label for g in lead[2:4]]
+    journal = after[:1] == ["title"] and after[1:] in (["volume"], ["pages"])
+    if (after and after[0] != "container" and not journal) or _INITIAL.search(lead[0].text):
+        return segs
+    if not journal and any(g.label == "title" for g in segs):
+        return segs
+    relabel = {id(lead[0]): "title", **({id(lead[2]): "container"} if journal else {})}
+    return [
+        replace(g, label=relabel[id(g)], confidence=g.confidence * 0.8) if id(g) in relabel else g
+        for g in segs
+    ]
 
 
 _VENUE_SLOTS = frozenset({"publisher", "location", "note", "genre"})
