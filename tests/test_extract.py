@@ -227,6 +227,64 @@ REFERENCES = [
             "volume": "33",
         },
     ),
+    # "Given I. Family." is one name written forward, not Vancouver "Family I."
+    (
+        "[17] Thomas D. Gillespie. Fundamentals of Vehicle Dynamics. Society of Automotive "
+        "Engineers, Inc, 1992.",
+        {"families": ["Gillespie"], "title": "Fundamentals of Vehicle Dynamics", "year": 1992},
+    ),
+    # A journal named without punctuation inside it, after the title
+    (
+        "Drury CG, Law CH, Pawenski CS. A survey of industrial box handling. Hum Factors. "
+        "1982; 24(5): 553-65.",
+        {
+            "families": ["Drury", "Law", "Pawenski"],
+            "title": "A survey of industrial box handling",
+            "venue": "Hum Factors",
+            "year": 1982,
+        },
+    ),
+    # A work without an author: its title first, then the date and the journal
+    (
+        "Call for Papers. (1994). Creativity and Innovation Management, 3(4), 266–266.",
+        {
+            "families": [],
+            "title": "Call for Papers",
+            "venue": "Creativity and Innovation Management",
+            "year": 1994,
+        },
+    ),
+    # No title (physics): an abbreviated journal is not split into a title and a venue
+    (
+        "[3] S. S. Gubser, I. R. Klebanov, A. M. Polyakov, Phys. Lett. B428 (1998) 105-114.",
+        {"families": ["Gubser", "Klebanov", "Polyakov"], "title": None, "year": 1998},
+    ),
+    # Chat answers: title, dash, names, dash or comma, venue and year
+    (
+        "Deep Learning - Yann LeCun, Yoshua Bengio, Geoffrey Hinton - Nature 2015",
+        {
+            "families": ["LeCun", "Bengio", "Hinton"],
+            "title": "Deep Learning",
+            "venue": "Nature",
+            "year": 2015,
+        },
+    ),
+    (
+        "Neural Machine Translation by Jointly Learning to Align and Translate | Bahdanau, Cho "
+        "& Bengio | ICLR 2015",
+        {"families": ["Bahdanau", "Cho", "Bengio"], "venue": "ICLR", "year": 2015},
+    ),
+    (
+        "Language Models are Few-Shot Learners – Brown et al., NeurIPS 2020, pp. 1877–1901",
+        {
+            "families": ["Brown"],
+            "et_al": True,
+            "title": "Language Models are Few-Shot Learners",
+            "venue": "NeurIPS",
+            "year": 2020,
+            "pages": "1877-1901",
+        },
+    ),
     # LaTeX quotes, ISBN
     (
         "D. Knuth, ``The Art of Computer Programming,'' Addison-Wesley, 1997. ISBN 0-201-89683-4.",

@@ -69,6 +69,68 @@ TAGGED = [
 ]
 
 
+class _ScriptedTagger:
+    """Stands in for a crfsuite Tagger: the probability of a labelling comes from a table."""
+
+    def __init__(self, scores: dict[tuple[str, ...], float]) -> None:
+        self.scores = scores
+
+    def probability(self, labels: list[str]) -> float:
+        return self.scores.get(tuple(labels), 0.01)
+
+    def labels(self) -> list[str]:
+        return ["author", "title", "container", "editor", "date"]
+
+
+T, C, A, D = "title", "container", "author", "date"
+# (tokens, the tagger's labels, probabilities of alternatives, labels after the grammar)
+GRAMMAR = [
+    # a boundary inside a run of words moves to the likelier punctuation on either side
+    (["A", "survey.", "Hum", "Factors.", "1982."], [T, T, T, C, D],
+     {(T, T, C, C, D): 0.3, (T, T, T, T, D): 0.1}, [T, T, C, C, D]),
+    (["A", "survey.", "Hum", "Factors.", "1982."], [T, T, T, C, D],
+     {(T, T, C, C, D): 0.1, (T, T, T, T, D): 0.3}, [T, T, T, T, D]),
+    # with punctuation on one side only, the boundary moves there
+    (["A", "survey.", "Hum", "Factors."], [T, T, T, C], {}, [T, T, C, C]),
+    # at punctuation, or with no punctuation to move to, it stays
+    (["A", "survey.", "Hum", "Factors."], [T, T, C, C], {(T, T, T, T): 0.9}, [T, T, C, C]),
+    (["Hum", "Factors"], [T, C], {(T, T): 0.9}, [T, C]),
+    # a date or a volume may follow a word directly
+    (["Boas", "1935", "Kwakiutl"], [A, D, T], {(A, A, T): 0.9}, [A, D, T]),
+    # a second author after the title is another field: the likeliest one
+    (["Drury", "CG.", "A", "survey.", "Hum", "Factors."], [A, A, T, T, A, A],
+     {(A, A, T, T, C, C): 0.2, (A, A, T, T, D, D): 0.1}, [A, A, T, T, C, C]),
+    # one abbreviation is no title: the first word of the journal
+    (["Milstein,", "C.", "Anal.", "Biochem.", "1985,"], [A, A, T, C, D], {}, [A, A, C, C, D]),
+    # a title does not go on past an "In" that opens a sentence
+    (["On", "STRIPS.", "In", "Reasoning."], [T, T, T, T], {(T, T, "editor", "editor"): 0.2,
+     (T, T, C, C): 0.3}, [T, T, C, C]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("tokens", "labels", "scores", "expected"), GRAMMAR)
+def test_labelling_follows_the_grammar_of_a_reference(
+    tokens: list[str],
+    labels: list[str],
+    scores: dict[tuple[str, ...], float],
+    expected: list[str],
+) -> None:
+    tagger = _ScriptedTagger(scores)
+    got, conf = crf._snap(tagger, tokens, labels)
+    got, refit = crf._refit(tagger, tokens, got)
+    assert got == expected
+    if got != labels:
+        assert (refit or conf) == tagger.probability(expected)
+
+
+def test_features_know_names() -> None:
+    s = "Thomas D. Gillespie. Fundamentals of Vehicle Dynamics. Long documents."
+    feats = sequence_features(s, tokenize(s))
+    assert "N=given" in feats[0] and "N=family" in feats[2]
+    assert not any(f.startswith("N=") for f in feats[4])  # "Fundamentals"
+    assert not any(f.startswith("N=") for f in feats[7])  # "Long": mostly a title word
+
+
 @pytest.mark.parametrize(("text", "segments"), TAGGED)
 def test_shipped_model_tags_known_references(text: str, segments: list[tuple[str, str]]) -> None:
     assert crf.available()

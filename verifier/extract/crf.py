@@ -208,14 +208,16 @@ def _snap(tagger: Any, toks: list[str], labels: list[str]) -> tuple[list[str], f
 # Fields a reference has once: a second run of one, apart from the first, is a mislabelled
 # other field (core.xml's 1,514 gold references repeat a title once and never an author).
 _ONCE = frozenset({"author", "title", "container"})
+_ABBREV = re.compile(r"[A-Z][a-z]{0,4}\.")
 _IN = re.compile(r"(?:In|IN|in)\b:?$")
 
 
 def _refit(tagger: Any, toks: list[str], labels: list[str]) -> tuple[list[str], float | None]:
     """Relabel runs the grammar of a reference rules out, each with the likeliest other label:
     a second run of a field in `_ONCE` ("Drury CG. A survey. Hum Factors. 1982", where the
-    journal was read as a second author), and the part of a title from an "In" that opens a
-    sentence ("On STRIPS. In Reasoning about Actions: ...": a container or its editors).
+    journal was read as a second author), a title of one abbreviation before a container
+    ("Anal. Biochem."), and the part of a title from an "In" that opens a sentence
+    ("On STRIPS. In Reasoning about Actions: ...": a container or its editors).
     Returns the labels and their probability when they changed."""
     conf = None
     n = len(labels)
@@ -230,6 +232,13 @@ def _refit(tagger: Any, toks: list[str], labels: list[str]) -> tuple[list[str], 
         start = i
         if y in seen and y in _ONCE and labels[i - 1] != y:
             choices = tuple(x for x in tagger.labels() if x != y)
+        elif (
+            y == "title"
+            and j == i + 1 < n
+            and labels[j] == "container"
+            and _ABBREV.fullmatch(toks[i])
+        ):
+            choices = ("container",)  # "Anal. Biochem.": one abbreviation is no title
         elif y == "title":
             k = next(
                 (

@@ -2,7 +2,8 @@
 
 The features are the ones that make AnyStyle, GROBID and CERMINE work: the word itself, its
 shape (capitals, digits, initials, years, page ranges), its punctuation, a few small lexicons
-(months, journal and publisher words, places, editor and page cues), where it stands in the
+(months, journal and publisher words, places, editor and page cues), whether it is a given or
+family name borne by ACL Anthology authors (`name-lexicon.txt.gz`), where it stands in the
 string (relative position, after a year, inside quotes or parentheses, how many sentences came
 before) and the same facts about its neighbours. Word-level features depend only on the token
 text and are cached; position features are added per string.
@@ -13,11 +14,13 @@ and retrain (`scripts/train_refparser.py`).
 
 from __future__ import annotations
 
+import gzip
 import re
+from pathlib import Path
 
 from verifier.extract.names import scan_names
 
-FEATURES_VERSION = 5
+FEATURES_VERSION = 6
 
 # Token boundaries: whitespace, and a few places where fields meet without a space
 # ("[1]M. Smith", "2014;40(9):1477-81", "pp.192-195", "Nature,12").
@@ -98,6 +101,29 @@ for _kind, _words in (
 ):
     for _w in _words.split():
         _LEXICON.setdefault(_w, _kind)
+
+
+# Given and family names of two or more ACL Anthology authors (scripts/build_name_lexicon.py).
+NAME_LEXICON = Path(__file__).with_name("name-lexicon.txt.gz")
+
+
+def _names() -> tuple[frozenset[str], frozenset[str]]:
+    given: set[str] = set()
+    family: set[str] = set()
+    if NAME_LEXICON.exists():
+        for line in gzip.decompress(NAME_LEXICON.read_bytes()).decode("utf-8").splitlines():
+            kind, _, word = line.partition("\t")
+            (given if kind == "g" else family).add(word)
+    return frozenset(given), frozenset(family)
+
+
+_GIVEN, _FAMILY = _names()
+
+
+def is_name(word: str) -> bool:
+    """Whether a word is a given or family name in the name lexicon."""
+    low = word.strip(".,;:").lower()
+    return low in _GIVEN or low in _FAMILY
 
 
 def lexicon_kind(word: str) -> str | None:
@@ -195,6 +221,11 @@ def _word_features(tok: str) -> tuple[str, ...]:
         kind = _LEXICON.get(low.rstrip("."))
         if kind:
             f.append("L=" + kind)
+        if core[0].isupper():
+            if low in _GIVEN:
+                f.append("N=given")
+            if low in _FAMILY:
+                f.append("N=family")
     if "://" in tok or tok.lower().startswith(("www.", "doi:", "10.")):
         f.append("url")
     if "@" in tok:

@@ -175,7 +175,7 @@ def parse_reference(text: str) -> ParsedReference:
         return hit[1]
     s, link_urls = clean_reference(text)
     ids, s = _take_identifiers(s, link_urls)
-    p = _title_then_cite(s, ids)
+    p = _title_then_cite(s, ids) or _dashed(s, ids)
     if p is None and s and crf.available():
         p = _merge(_from_segments(s, crf.tag(s), ids), s, ids)
     elif p is None:
@@ -222,6 +222,68 @@ def _title_then_cite(s: str, ids: dict[str, str]) -> ParsedReference | None:
     )  # fmt: skip
 
 
+# "Title — A. Name, B. Name — NAACL (2019)", "Title – Family and Family, EMNLP 2019, pp. 1–9":
+# the other way chat answers list works, with dashes between title, names and venue.
+_DASH = re.compile(r"\s+[—–|-]\s+")
+_NAME_WORD = re.compile(r"[A-Z][\w'’.-]*|[a-z]{1,3}\.?|&")
+
+
+def _dashed(s: str, ids: dict[str, str]) -> ParsedReference | None:
+    """A reference written as title, dash, names, then venue and year, or None. The names
+    must all be name-like words, at least half of them known names (`features.is_name`)
+    unless the name scanner reads them whole, so that "Title — Subtitle (2006)" stays out."""
+    parts = _DASH.split(s.strip(), maxsplit=2)
+    if len(parts) < 2 or len(parts[0]) < 8:
+        return None
+    title = parts[0]
+    lead = scan_names(title)
+    if (lead.authors and lead.end < len(title.rstrip(" .,"))) or _names_like(title, scanned=False):
+        return None  # names come first ("Smith, J. A study. – ..."): not this form
+    if len(parts) == 3:
+        names, rest = parts[1], parts[2]
+    else:  # "Names, Venue Year" or "Names (Venue Year)"
+        head, paren, tail = parts[1].partition("(")
+        chunks = head.split(", ")
+        k = len(chunks)
+        while k and not _names_like(", ".join(chunks[:k])):
+            k -= 1
+        names = ", ".join(chunks[:k])
+        rest = ", ".join(chunks[k:]) + paren + tail
+    names = names.strip(" ,")
+    year = _YEAR_ANY.search(rest)
+    if year is None or not _names_like(names):
+        return None
+    people, et_al = split_names(names)
+    if not people:
+        return None
+    venue = rest[: year.start()].strip(_TRIM + "()[]") or None
+    pages = ""
+    if pm := (_PAGES_KW.search(rest, year.end()) or _RANGE.search(rest, year.end())):
+        pages = re.sub(r"\s*[-–—‐]+\s*", "-", pm.group(1))
+    conf = {"title": 0.8, "authors": 0.8, "year": 0.9, **({"venue": 0.7} if venue else {})}
+    if pages:
+        conf["pages"] = 0.8
+    return _assemble(
+        _clean_title(title), people, int(year.group(1)), venue,
+        None, None, pages, ids, None, (), et_al, conf,
+    )  # fmt: skip
+
+
+def _names_like(names: str, scanned: bool = True) -> bool:
+    """Whether text is a list of names: name-like words, half of them known names, or (when
+    `scanned`) names the name scanner reads whole."""
+    from verifier.extract.features import is_name
+
+    words = [w.strip(",;") for w in names.split()]
+    if not words or len(words) > 30 or not all(_NAME_WORD.fullmatch(w) for w in words if w):
+        return False
+    capitalized = [w for w in words if w[:1].isupper() and len(w.rstrip(".")) > 1]
+    known = sum(is_name(w) for w in capitalized)
+    if not capitalized:
+        return False
+    return known * 2 >= len(capitalized) or (scanned and scan_names(names).end >= len(names))
+
+
 def _merge(p: ParsedReference, s: str, ids: dict[str, str]) -> ParsedReference:
     """Ask the rules when the tagger found no title (they cost as much, so only then).
 
@@ -257,7 +319,7 @@ def _merge(p: ParsedReference, s: str, ids: dict[str, str]) -> ParsedReference:
 
 # A journal name in abbreviations ("Phys. Lett.", "Proc. Natl. Acad. Sci."), which the rules
 # would split into a title and a venue at its first period.
-_ABBREVIATED = re.compile(r"(?:[A-Z][a-z]{0,4}\.\s+){2}")
+_ABBREVIATED = re.compile(r"[A-Z][a-z]{0,4}\.\s+[A-Z][a-z]{0,4}\b")
 
 
 def parse_reference_rules(text: str) -> ParsedReference:
@@ -588,7 +650,7 @@ def _first_sentence(rest: str, *, comma_style: bool) -> tuple[str, str, float]:
 
 
 def _clean_title(title: str) -> str:
-    title = re.sub(r"\s+[–—-]+\s*$", "", title.strip())  # "Title – Authors": the separator
+    title = re.sub(r"\s+[–—-]+\s*$|^\s*[–—-]+\s+", "", title.strip())  # "Title – Authors"
     title = title.strip().strip("\"“”'‘’«»„")
     title = title.rstrip(" ,;:.")
     title = re.sub(r"^\s*\[(.*)\]\s*$", r"\1", title)

@@ -1,0 +1,64 @@
+"""Build `verifier/extract/name-lexicon.txt.gz`: given and family names the reference tagger
+knows, from the authors of the ACL Anthology records in `data/` (CC BY 4.0).
+
+    .venv/bin/python scripts/build_name_lexicon.py
+
+A name is kept when at least two distinct authors bear it and it is not mostly a title word
+(ten times more frequent in titles than among authors: "Will", "Black", "Song" go). The
+tagger's features (`verifier/extract/features.py`) mark tokens found here; retrain the
+tagger (`scripts/train_refparser.py`) after rebuilding.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from verifier.extract.features import NAME_LEXICON  # noqa: E402
+
+DATA = ROOT / "data" / "acl-anthology.jsonl.gz"
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def build(data: Path = DATA, out: Path = NAME_LEXICON) -> tuple[int, int]:
+    given: Counter[str] = Counter()
+    family: Counter[str] = Counter()
+    title_words: Counter[str] = Counter()
+    seen: set[str] = set()
+    with gzip.open(data, "rt", encoding="utf-8") as f:
+        for line in f:
+            record = json.loads(line)
+            title_words.update(_WORD.findall((record.get("title") or "").lower()))
+            for name in record.get("authors") or ():
+                if name in seen:
+                    continue
+                seen.add(name)
+                words = name.split()
+                if len(words) < 2:
+                    continue
+                first, last = words[0].lower().strip(".,"), words[-1].lower().strip(".,")
+                if len(first) > 2 and not words[0].endswith("."):
+                    given[first] += 1
+                if len(last) > 1:
+                    family[last] += 1
+
+    def keep(counts: Counter[str]) -> list[str]:
+        return sorted(w for w, c in counts.items() if c >= 2 and title_words[w] < 10 * c)
+
+    g, fam = keep(given), keep(family)
+    text = "".join(f"g\t{w}\n" for w in g) + "".join(f"f\t{w}\n" for w in fam)
+    with gzip.GzipFile(out, "wb", mtime=0) as z:  # mtime 0: the same input, the same bytes
+        z.write(text.encode("utf-8"))
+    return len(g), len(fam)
+
+
+if __name__ == "__main__":
+    n_given, n_family = build()
+    print(f"{NAME_LEXICON}: {n_given:,} given and {n_family:,} family names")
