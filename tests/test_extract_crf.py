@@ -79,7 +79,7 @@ class _ScriptedTagger:
         return self.scores.get(tuple(labels), 0.01)
 
     def labels(self) -> list[str]:
-        return ["author", "title", "container", "editor", "date"]
+        return ["author", "title", "container", "editor", "date", "note"]
 
 
 T, C, A, D = "title", "container", "author", "date"
@@ -102,9 +102,18 @@ GRAMMAR = [
      {(A, A, T, T, C, C): 0.2, (A, A, T, T, D, D): 0.1}, [A, A, T, T, C, C]),
     # one abbreviation is no title: the first word of the journal
     (["Milstein,", "C.", "Anal.", "Biochem.", "1985,"], [A, A, T, C, D], {}, [A, A, C, C, D]),
+    # a quoted title ends at its closing quote ("Title." Container), nested quotes counted
+    (['"Flexibility,', 'concepts."', "Theories", "of", "Memory."], [T] * 5,
+     {(T, T, C, C, C): 0.2, (T, T, "note", "note", "note"): 0.1}, [T, T, C, C, C]),
+    (['"Metaphor."', "Oxford", "Dictionary."], [T, T, T], {}, [T, C, C]),
+    (["‘Potential", "of", "the", "‘Arab", "Spring’:", "Some", "Observations’,", "Gov."],
+     [T] * 7 + [C], {}, [T] * 7 + [C]),
+    # a stray closing quote later: left alone
+    (["“Behind", "the", "Store”:", "Montreal", "Wars”,"], [T] * 5, {}, [T] * 5),
     # a title does not go on past an "In" that opens a sentence
     (["On", "STRIPS.", "In", "Reasoning."], [T, T, T, T], {(T, T, "editor", "editor"): 0.2,
      (T, T, C, C): 0.3}, [T, T, C, C]),
+    (["A", "novel", "approach,", "in", "New", "Trends,"], [T] * 6, {}, [T, T, T, C, C, C]),
 ]  # fmt: skip
 
 

@@ -212,6 +212,32 @@ _ABBREV = re.compile(r"[A-Z][a-z]{0,4}\.")
 _IN = re.compile(r"(?:In|IN|in)\b:?$")
 
 
+_AFTER_QUOTE = ("container", "note", "publisher", "genre")
+_CLOSE = {"“": "”", '"': '"', "«": "»", "‘": "’", "„": "“"}
+
+
+def _quote_end(toks: list[str], i: int, j: int) -> int | None:
+    """Where a title run i..j that opens with a quote goes on past its closing quote
+    ('"Flexibility ... symbols." Theories of Memory.'): the index after the quote. Nested
+    quotes of the same kind count; a run with a stray closing quote after it is left alone."""
+    opening = toks[i][:1]
+    close = _CLOSE.get(opening)
+    if close is None:
+        return None
+    depth = 0
+    for k in range(i, j):
+        tok = toks[k]
+        if opening != close:
+            depth += tok.count(opening) - tok.count(close)
+        else:  # '"': the first one opens, every other one closes
+            depth += (k == i) - (tok.count(close) - (k == i))
+        if depth <= 0:
+            if k + 1 >= j or any(close in t for t in toks[k + 1 : j]):
+                return None
+            return k + 1
+    return None
+
+
 def _refit(tagger: Any, toks: list[str], labels: list[str]) -> tuple[list[str], float | None]:
     """Relabel runs the grammar of a reference rules out, each with the likeliest other label:
     a second run of a field in `_ONCE` ("Drury CG. A survey. Hum Factors. 1982", where the
@@ -245,13 +271,15 @@ def _refit(tagger: Any, toks: list[str], labels: list[str]) -> tuple[list[str], 
                     k
                     for k in range(i + 1, j - 1)
                     if _IN.match(toks[k])
-                    and toks[k - 1][-1:] in ".?!”\"’'"
+                    and toks[k - 1][-1:] in ".?!”\"’',"
                     and toks[k + 1][:1].isupper()
                 ),
                 None,
             )
             if k is not None:
                 start, choices = k, ("container", "editor")
+            elif (k := _quote_end(toks, i, j)) is not None:
+                start, choices = k, _AFTER_QUOTE
         best: tuple[float, list[str]] | None = None
         for x in choices:
             alt = labels[:start] + [x] * (j - start) + labels[j:]

@@ -867,7 +867,8 @@ def _from_segments(s: str, segs: Sequence[crf.Segment], ids: dict[str, str]) -> 
     venue = None
     if (seg := first.get("container")) is not None:
         v = _IN.sub("", seg.text.strip())
-        v = re.sub(r"\s*\((?:Vol|pp|Eds?)\b.*$", "", v).strip(_TRIM + "(")
+        v = re.sub(r"\s*\((?:Vol|pp|Eds?)\b.*$", "", v)
+        v = _VENUE_DETAILS.sub("", v).strip(_TRIM + "(")
         venue = _clean_title(v) or None
         if venue and _STATUS.fullmatch(venue):  # "In press", "In preparation": no venue
             venue = None
@@ -932,6 +933,15 @@ def _from_segments(s: str, segs: Sequence[crf.Segment], ids: dict[str, str]) -> 
 
 
 _INITIAL = re.compile(r"(?<![^\W\d_])[^\W\d_]\.|,\s*[A-Z]{1,3}\b(?![^\W\d_])|\bet al\b")
+
+
+# Volume and date details the tagger ran into a journal's name: "Harvard Business Review,
+# XLIII (January-February,", "Proc Natl Acad Sci USA 2014;" (Vancouver's "Year;Volume").
+_VENUE_DETAILS = re.compile(
+    r"(?:,\s*(?-i:[IVXLC]{2,7})\b[^A-Za-z]*(?:\(\s*" + _MONTH + r"\b.*)?|\s+" + _YEAR + r"\s*;"
+    r"|\s*\(\s*" + _MONTH + r"\b[^)]*)$",
+    re.IGNORECASE,
+)
 
 
 def _title_in_author_place(segs: Sequence[crf.Segment]) -> Sequence[crf.Segment]:
