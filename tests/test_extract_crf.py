@@ -102,6 +102,10 @@ GRAMMAR = [
      {(A, A, T, T, C, C): 0.2, (A, A, T, T, D, D): 0.1}, [A, A, T, T, C, C]),
     # one abbreviation is no title: the first word of the journal
     (["Milstein,", "C.", "Anal.", "Biochem.", "1985,"], [A, A, T, C, D], {}, [A, A, C, C, D]),
+    # a citation number has a digit or a bracket
+    (["Recognition", "of", "Reviewers.", "(2015)."], ["number", A, A, D], {(A, A, A, D): 0.1,
+     ("editor", A, A, D): 0.05}, [A, A, A, D]),
+    (["[Knu]", "Knuth,", "D."], ["number", A, A], {(A, A, A): 0.9}, ["number", A, A]),
     # a quoted title ends at its closing quote ("Title." Container), nested quotes counted
     (['"Flexibility,', 'concepts."', "Theories", "of", "Memory."], [T] * 5,
      {(T, T, C, C, C): 0.2, (T, T, "note", "note", "note"): 0.1}, [T, T, C, C, C]),

@@ -242,8 +242,9 @@ def _refit(tagger: Any, toks: list[str], labels: list[str]) -> tuple[list[str], 
     """Relabel runs the grammar of a reference rules out, each with the likeliest other label:
     a second run of a field in `_ONCE` ("Drury CG. A survey. Hum Factors. 1982", where the
     journal was read as a second author), a title of one abbreviation before a container
-    ("Anal. Biochem."), and the part of a title from an "In" that opens a sentence
-    ("On STRIPS. In Reasoning about Actions: ...": a container or its editors).
+    ("Anal. Biochem."), a citation number with neither digits nor brackets ("Recognition"),
+    and the part of a title from an "In" that opens a sentence ("On STRIPS. In Reasoning
+    about Actions: ...": a container or its editors).
     Returns the labels and their probability when they changed."""
     conf = None
     n = len(labels)
@@ -256,7 +257,9 @@ def _refit(tagger: Any, toks: list[str], labels: list[str]) -> tuple[list[str], 
             j += 1
         choices: tuple[str, ...] = ()
         start = i
-        if y in seen and y in _ONCE and labels[i - 1] != y:
+        if (y in seen and y in _ONCE and labels[i - 1] != y) or (
+            y == "number" and not any(c.isdigit() or c in "[]()" for t in toks[i:j] for c in t)
+        ):
             choices = tuple(x for x in tagger.labels() if x != y)
         elif (
             y == "title"

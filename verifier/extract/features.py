@@ -3,10 +3,10 @@
 The features are the ones that make AnyStyle, GROBID and CERMINE work: the word itself, its
 shape (capitals, digits, initials, years, page ranges), its punctuation, a few small lexicons
 (months, journal and publisher words, places, editor and page cues), whether it is a given or
-family name borne by ACL Anthology authors (`name-lexicon.txt.gz`), where it stands in the
-string (relative position, after a year, inside quotes or parentheses, how many sentences came
-before) and the same facts about its neighbours. Word-level features depend only on the token
-text and are cached; position features are added per string.
+family name of ACL Anthology authors or a word of their titles (`lexicon.txt.gz`), where it
+stands in the string (relative position, after a year, inside quotes or parentheses, how many
+sentences came before) and the same facts about its neighbours. Word-level features depend only
+on the token text and are cached; position features are added per string.
 
 Changing what a feature means changes what a trained model expects: bump `FEATURES_VERSION`
 and retrain (`scripts/train_refparser.py`).
@@ -20,7 +20,7 @@ from pathlib import Path
 
 from verifier.extract.names import scan_names
 
-FEATURES_VERSION = 6
+FEATURES_VERSION = 7
 
 # Token boundaries: whitespace, and a few places where fields meet without a space
 # ("[1]M. Smith", "2014;40(9):1477-81", "pp.192-195", "Nature,12").
@@ -103,21 +103,22 @@ for _kind, _words in (
         _LEXICON.setdefault(_w, _kind)
 
 
-# Given and family names of two or more ACL Anthology authors (scripts/build_name_lexicon.py).
-NAME_LEXICON = Path(__file__).with_name("name-lexicon.txt.gz")
+# Given and family names of two or more ACL Anthology authors, and words of their titles
+# (scripts/build_lexicon.py).
+LEXICON = Path(__file__).with_name("lexicon.txt.gz")
 
 
-def _names() -> tuple[frozenset[str], frozenset[str]]:
-    given: set[str] = set()
-    family: set[str] = set()
-    if NAME_LEXICON.exists():
-        for line in gzip.decompress(NAME_LEXICON.read_bytes()).decode("utf-8").splitlines():
+def _load_lexicon() -> dict[str, frozenset[str]]:
+    kinds: dict[str, set[str]] = {"g": set(), "f": set(), "t": set()}
+    if LEXICON.exists():
+        for line in gzip.decompress(LEXICON.read_bytes()).decode("utf-8").splitlines():
             kind, _, word = line.partition("\t")
-            (given if kind == "g" else family).add(word)
-    return frozenset(given), frozenset(family)
+            kinds.setdefault(kind, set()).add(word)
+    return {k: frozenset(v) for k, v in kinds.items()}
 
 
-_GIVEN, _FAMILY = _names()
+_KNOWN = _load_lexicon()
+_GIVEN, _FAMILY, _TITLE_WORDS = _KNOWN["g"], _KNOWN["f"], _KNOWN["t"]
 
 
 def is_name(word: str) -> bool:
@@ -221,6 +222,8 @@ def _word_features(tok: str) -> tuple[str, ...]:
         kind = _LEXICON.get(low.rstrip("."))
         if kind:
             f.append("L=" + kind)
+        if low in _TITLE_WORDS:
+            f.append("T=title")
         if core[0].isupper():
             if low in _GIVEN:
                 f.append("N=given")

@@ -281,7 +281,10 @@ def _names_like(names: str, scanned: bool = True) -> bool:
     known = sum(is_name(w) for w in capitalized)
     if not capitalized:
         return False
-    return known * 2 >= len(capitalized) or (scanned and scan_names(names).end >= len(names))
+    if known * 2 >= len(capitalized):
+        return True
+    scan = scan_names(names) if scanned else None  # read whole, with given names or initials
+    return bool(scan and scan.end >= len(names) and all(a.given for a in scan.authors))
 
 
 def _merge(p: ParsedReference, s: str, ids: dict[str, str]) -> ParsedReference:
