@@ -189,20 +189,25 @@ def _snap(tagger: Any, toks: list[str], labels: list[str]) -> tuple[list[str], f
         left = next((j for j in range(i - 1, a0, -1) if not _soft(toks[j - 1], toks[j])), None)
         hard = (j for j in range(i + 1, min(b1 + 1, n)) if not _soft(toks[j - 1], toks[j]))
         right = next(hard, None)
-        best: tuple[float, list[str]] | None = None
-        for j in (left, right):
-            if j is None:
-                continue
-            if j < i:
-                alt = labels[:j] + [b] * (i - j) + labels[i:]
-            else:
-                alt = labels[:i] + [a] * (j - i) + labels[j:]
-            p = tagger.probability(alt)
-            if best is None or p > best[0]:
-                best = (p, alt)
+        best = _likeliest(
+            tagger,
+            [
+                labels[:j] + [b] * (i - j) + labels[i:]
+                if j < i
+                else labels[:i] + [a] * (j - i) + labels[j:]
+                for j in (left, right)
+                if j is not None
+            ],
+        )
         if best is not None:
             conf, labels = best
     return labels, conf
+
+
+def _likeliest(tagger: Any, alternatives: list[list[str]]) -> tuple[float, list[str]] | None:
+    """The most probable of some labellings, with its probability (None for none)."""
+    scored = [(tagger.probability(alt), alt) for alt in alternatives]
+    return max(scored, key=lambda x: x[0]) if scored else None
 
 
 # Fields a reference has once: a second run of one, apart from the first, is a mislabelled
@@ -283,12 +288,9 @@ def _refit(tagger: Any, toks: list[str], labels: list[str]) -> tuple[list[str], 
                 start, choices = k, ("container", "editor")
             elif (k := _quote_end(toks, i, j)) is not None:
                 start, choices = k, _AFTER_QUOTE
-        best: tuple[float, list[str]] | None = None
-        for x in choices:
-            alt = labels[:start] + [x] * (j - start) + labels[j:]
-            p = tagger.probability(alt)
-            if best is None or p > best[0]:
-                best = (p, alt)
+        best = _likeliest(
+            tagger, [labels[:start] + [x] * (j - start) + labels[j:] for x in choices]
+        )
         if best is not None:
             conf, labels = best
         seen.add(labels[start])
