@@ -136,6 +136,33 @@ def test_labelling_follows_the_grammar_of_a_reference(
         assert (refit or conf) == tagger.probability(expected)
 
 
+# (tokens, labels, probabilities, labels after `_split_title`): a title run over two sentences
+# is split when the model gives the split at least SPLIT_PRIOR times its probability
+SPLITS = [
+    (["Glossa", "libros.", "Bibliotheca", "Franciscana,", "1951."], [T, T, T, T, D],
+     {(T, T, T, T, D): 0.3, (T, T, C, C, D): 0.1}, [T, T, C, C, D]),
+    (["Glossa", "libros.", "Bibliotheca", "Franciscana,", "1951."], [T, T, T, T, D],
+     {(T, T, T, T, D): 0.9, (T, T, C, C, D): 0.01}, [T, T, T, T, D]),
+    (["Homer.", "The", "Iliad.", "1903."], [T, T, T, D], {(T, T, T, D): 0.2, (A, T, T, D): 0.5},
+     [A, T, T, D]),
+    # an initial or an abbreviation does not end a sentence
+    (["A.", "Study", "of", "Things."], [T] * 4, {(T,) * 4: 0.1}, [T] * 4),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("tokens", "labels", "scores", "expected"), SPLITS)
+def test_a_title_over_two_sentences_is_split_when_likely(
+    tokens: list[str],
+    labels: list[str],
+    scores: dict[tuple[str, ...], float],
+    expected: list[str],
+) -> None:
+    tagger = _ScriptedTagger(scores)
+    got, conf = crf._split_title(tagger, tokens, labels, None)
+    assert got == expected
+    assert conf == (None if got == labels else tagger.probability(expected))
+
+
 def test_features_know_names() -> None:
     s = "Thomas D. Gillespie. Fundamentals of Vehicle Dynamics. Long documents."
     feats = sequence_features(s, tokenize(s))

@@ -299,6 +299,58 @@ def _refit(tagger: Any, toks: list[str], labels: list[str]) -> tuple[list[str], 
     return labels, conf
 
 
+# A title run over several sentences is mostly a title with the next field run into it
+# ("Glossa in quatuor libros. Bibliotheca Franciscana, vols. 12-15") or a field run into it
+# ("Homer. The Iliad"): 52 of 75 such runs in core.xml's cross-validation, against 39 of
+# 1,478 gold titles. The likeliest split is taken when the model gives it at least
+# `SPLIT_PRIOR` times the probability of the whole run (0.01-0.06 score the same there).
+SPLIT_PRIOR = 0.05
+_TAIL = ("container", "note", "publisher", "genre", "location", "editor", "collection")
+_HEAD = ("author", "editor", "note", "genre", "container")
+
+
+def _sentence_starts(toks: list[str], i: int, j: int) -> list[int]:
+    """Tokens in i..j that open a sentence: after a word of three letters or more and a
+    full stop (or after ? or !), starting with a capital or a quote."""
+    out = []
+    for k in range(i + 1, j):
+        prev = toks[k - 1].rstrip("\"”’'»")
+        if (
+            prev[-1:] in ".?!"
+            and (len(prev.rstrip(".?!")) >= 3 or prev[-1:] in "?!")
+            and (toks[k][:1].isupper() or toks[k][:1] in '"“‘«')
+        ):
+            out.append(k)
+    return out
+
+
+def _split_title(
+    tagger: Any, toks: list[str], labels: list[str], conf: float | None
+) -> tuple[list[str], float | None]:
+    """The first title run split at a sentence start, its tail or head relabelled, when the
+    model finds that likely enough (`SPLIT_PRIOR`). Returns the labels and their probability
+    when they changed; `conf` is the probability of `labels` when known."""
+    try:
+        i = labels.index("title")
+    except ValueError:
+        return labels, None
+    j = i
+    while j < len(labels) and labels[j] == "title":
+        j += 1
+    starts = _sentence_starts(toks, i, j)
+    if not starts:
+        return labels, None
+    alts = []
+    for k in starts:
+        alts += [labels[:k] + [x] * (j - k) + labels[j:] for x in _TAIL]
+        alts += [labels[:i] + [x] * (k - i) + labels[k:] for x in _HEAD]
+    best = _likeliest(tagger, alts)
+    now = conf if conf is not None else tagger.probability(labels)
+    if best is not None and best[0] >= SPLIT_PRIOR * now:
+        return best[1], best[0]
+    return labels, None
+
+
 def tag(s: str) -> list[Segment]:
     """Label the tokens of one reference string and merge runs of one label into segments.
 
@@ -318,7 +370,8 @@ def tag(s: str) -> list[Segment]:
         toks = [s[a:b] for a, b in spans]
         labels, conf = _snap(tagger, toks, tagger.tag())
         labels, refit = _refit(tagger, toks, labels)
-        conf = refit or conf or tagger.probability(labels)
+        labels, split = _split_title(tagger, toks, labels, refit or conf)
+        conf = split or refit or conf or tagger.probability(labels)
     out: list[Segment] = []
     i = 0
     n = len(labels)
