@@ -285,6 +285,27 @@ REFERENCES = [
             "pages": "1877-1901",
         },
     ),
+    # The kind of work in parentheses after the title (APA) is not part of it
+    (
+        "Alliance for Excellent Education. (2007). The high cost of high school dropouts: What "
+        "the nation pays for inadequate high schools (Report). Washington, DC: Author.",
+        {
+            "title": "The high cost of high school dropouts: What the nation pays for inadequate "
+            "high schools",
+            "year": 2007,
+        },
+    ),
+    # A quoted chapter title, then ', in' and the quoted book
+    (
+        "[124] H. M. Gibbs, “Optical Switching: Controlling light with light,” in “Optical "
+        "Bistability: Controlling Light with Light,” (Academic Press, 1985), chap. 5, pp. 195–239.",
+        {
+            "families": ["Gibbs"],
+            "title": "Optical Switching: Controlling light with light",
+            "venue": "Optical Bistability: Controlling Light with Light",
+            "year": 1985,
+        },
+    ),
     # LaTeX quotes, ISBN
     (
         "D. Knuth, ``The Art of Computer Programming,'' Addison-Wesley, 1997. ISBN 0-201-89683-4.",

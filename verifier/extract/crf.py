@@ -280,7 +280,7 @@ def _refit(tagger: Any, toks: list[str], labels: list[str]) -> tuple[list[str], 
                     for k in range(i + 1, j - 1)
                     if _IN.match(toks[k])
                     and toks[k - 1][-1:] in ".?!”\"’',"
-                    and toks[k + 1][:1].isupper()
+                    and (toks[k + 1][:1].isupper() or toks[k + 1][:1] in '"“‘«')
                 ),
                 None,
             )

@@ -652,8 +652,18 @@ def _first_sentence(rest: str, *, comma_style: bool) -> tuple[str, str, float]:
     return title, after, conf
 
 
+# "Title (Report)", "Title (Doctoral dissertation)": the kind of work, not part of its title
+# (APA). "(abstract)" stays: AnyStyle's data counts it in the title.
+_GENRE = re.compile(
+    r"\s*[(\[](?:(?:technical |research |final |annual )?report|preprint|poster|"
+    r"(?:doctoral |master'?s? |ph\.?\s?d\.? )?(?:dissertation|thesis))[)\]]$",
+    re.IGNORECASE,
+)
+
+
 def _clean_title(title: str) -> str:
     title = re.sub(r"\s+[–—-]+\s*$|^\s*[–—-]+\s+", "", title.strip())  # "Title – Authors"
+    title = _GENRE.sub("", title.rstrip(" .,;:"))
     title = title.strip().strip("\"“”'‘’«»„")
     title = title.rstrip(" ,;:.")
     title = re.sub(r"^\s*\[(.*)\]\s*$", r"\1", title)
