@@ -1003,7 +1003,7 @@ _STATUS = re.compile(r"(?i:press|preparation|review|print|progress)")
 _NOT_A_VENUE = re.compile(_STATUS.pattern + r"\b|[^A-Z]")
 
 
-_DATE_ONLY = re.compile(r"(?:" + _MONTH + r"|\d+|[\s.,/–-])+", re.IGNORECASE)
+_DATE_ONLY = re.compile(r"(?:" + _MONTH + r"|\d+|[\s.,/()–-])+", re.IGNORECASE)
 
 
 def _assemble(
