@@ -9,6 +9,7 @@ import pytest
 
 from verifier.citations import Citation
 from verifier.extract import extract_citations, extract_file, parse_reference
+from verifier.extract.refstring import _dashed
 
 FIXTURES = Path(__file__).parent / "fixtures" / "extract"
 
@@ -325,6 +326,19 @@ def test_parse_reference(text: str, expected: dict[str, Any]) -> None:
     for name, want in expected.items():
         got = _families(p) if name == "families" else getattr(p, name)
         assert got == want, f"{name}: {got!r} != {want!r}\n{p.to_dict()}"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[3] “MRI Market | Size | Share | Analysis | Future Scope (2017-2022).”",
+        "Smith, J. – A study of things – Nature 2019",  # names first: another form
+        "Roof Collapse — A Forensic Analysis Years After. Forensic Engineering (2006).",
+        "Deep Learning – Yann LeCun, Yoshua Bengio – Nature",  # no year
+    ],
+)
+def test_dashes_without_a_name_list_are_not_the_chat_form(text: str) -> None:
+    assert _dashed(text, {}) is None
 
 
 def _kinds(cites: list[Citation]) -> list[tuple[str, str]]:
