@@ -147,6 +147,8 @@ SPLITS = [
      [A, T, T, D]),
     # an initial or an abbreviation does not end a sentence
     (["A.", "Study", "of", "Things."], [T] * 4, {(T,) * 4: 0.1}, [T] * 4),
+    (["Planning", "in", "U.S.", "Corporations."], [T] * 4, {(T,) * 4: 0.1, (T, T, T, C): 0.5},
+     [T] * 4),
 ]  # fmt: skip
 
 

@@ -315,9 +315,10 @@ def _sentence_starts(toks: list[str], i: int, j: int) -> list[int]:
     out = []
     for k in range(i + 1, j):
         prev = toks[k - 1].rstrip("\"”’'»")
+        word = prev.rstrip(".?!")
         if (
             prev[-1:] in ".?!"
-            and (len(prev.rstrip(".?!")) >= 3 or prev[-1:] in "?!")
+            and ((len(word) >= 3 and "." not in word) or prev[-1:] in "?!")  # not "U.S."
             and (toks[k][:1].isupper() or toks[k][:1] in '"“‘«')
         ):
             out.append(k)
