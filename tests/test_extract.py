@@ -216,6 +216,21 @@ REFERENCES = [
         "Wang, X., Li, Y., & Zhang, W. (2021). Graph learning. Neural Networks, 10, 1–9.",
         {"families": ["Wang", "Li", "Zhang"], "year": 2021, "title": "Graph learning"},
     ),
+    # CJK names in script, each written whole
+    (
+        "莫志强, 王焕民, 秦红, 韩炜, & 李小松. (2018). 脂肪母细胞瘤病的临床诊治分析(附10例报告). "
+        "SCIENTIA SINICA Vitae, 48(9), 1007–1011.",
+        {
+            "families": ["莫志强", "王焕民", "秦红", "韩炜", "李小松"],
+            "year": 2018,
+            "title": "脂肪母细胞瘤病的临床诊治分析(附10例报告)",
+        },
+    ),
+    # No author: the title, the date, then a journal the tagger ran into its volume
+    (
+        "Editorial. (1954). Weather, 9(1), 2–2.",
+        {"families": [], "title": "Editorial", "venue": "Weather", "volume": "9", "year": 1954},
+    ),
     # Wrapped lines and hyphenation breaks
     (
         "Brown, T. B., Mann, B., & Ryder, N. (2020). Language models are few-shot learn-\n"

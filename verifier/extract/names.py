@@ -476,7 +476,9 @@ def scan_names(s: str) -> NameScan:
 
 
 _SURNAME_LIST_SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+)\s*")
-_BARE_SURNAME = re.compile(r"[A-Z][^\W\d_]+(?:[-'’][A-Z]?[^\W\d_]+)*")
+# A capitalized surname, or a name in CJK script (written whole, family name first: "李小松").
+_CJK_NAME = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf\uac00-\ud7af]{2,5}")
+_BARE_SURNAME = re.compile(r"[A-Z][^\W\d_]+(?:[-'’][A-Z]?[^\W\d_]+)*|" + _CJK_NAME.pattern)
 _SPLIT_AND = re.compile(r"\s*(?:;|,?\s+(?:and|&|und)\s+|,?\s*&\s*)\s*", re.IGNORECASE)
 _ET_AL = re.compile(r",?\s*(?:et\.?\s*al\b\.?|and others|u\.\s?a\.)\s*$", re.IGNORECASE)
 
@@ -495,7 +497,8 @@ def split_names(block: str, surnames_from: int = 3) -> tuple[tuple[Author, ...],
     if not block:
         return (), False
     words = [w for w in _SURNAME_LIST_SPLIT.split(block) if w]
-    if len(words) >= surnames_from and all(_BARE_SURNAME.fullmatch(w) for w in words):
+    cjk = all(_CJK_NAME.fullmatch(w) for w in words)  # "李小松, 王焕民": no "Family, Given"
+    if (len(words) >= surnames_from or cjk) and all(_BARE_SURNAME.fullmatch(w) for w in words):
         # "Devlin, Chang, Lee & Toutanova": surnames only (a "Family, Given" list would
         # give its last name a given name too)
         return tuple(Author("", w) for w in words), False

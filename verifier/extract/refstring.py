@@ -962,21 +962,42 @@ def _title_in_author_place(segs: Sequence[crf.Segment]) -> Sequence[crf.Segment]
     without an author, as APA and other author-date styles put it ("Recognition of
     Reviewers. (2015). Journal of Social Philosophy, 46(4), 393-397."): a date follows it
     directly, then nothing, a container, or a "title" with a volume or pages after it (the
-    journal), and it holds no initials ("Smith, J."), no "Smith JA" and no et al."""
+    journal), and it holds no initials ("Smith, J."), no "Smith JA" and no et al. When a
+    volume, a publisher or a note follows instead ("Editorial. (1954). Weather, 9(1), 2-2."),
+    the lead must also not read as names ("Hoggart, Richard. 1957. Uses of Literacy."), and a
+    journal name opening that volume becomes the container."""
     lead = [g for g in segs if g.label != "number"]
     if len(lead) < 2 or lead[0].label != "author" or lead[1].label != "date":
         return segs
     after = [g.label for g in lead[2:4]]
     journal = after[:1] == ["title"] and after[1:] in (["volume"], ["pages"])
-    if (after and after[0] != "container" and not journal) or _INITIAL.search(lead[0].text):
+    other = after[:1] in (["volume"], ["publisher"], ["note"])
+    if (after and after[0] != "container" and not journal and not other) or _INITIAL.search(
+        lead[0].text
+    ):
         return segs
+    text = lead[0].text.strip(_TRIM + "()")
+    if other and (_names_like(text, scanned=False) or re.search(r",[^,]+&", text)):
+        return segs  # names, known or listed ("莫志强, 王焕民, & 李小松")
     if not journal and any(g.label == "title" for g in segs):
         return segs
     relabel = {id(lead[0]): "title", **({id(lead[2]): "container"} if journal else {})}
-    return [
+    out = [
         replace(g, label=relabel[id(g)], confidence=g.confidence * 0.8) if id(g) in relabel else g
         for g in segs
     ]
+    if after[:1] == ["volume"] and (m := _JOURNAL_THEN_NUMBER.match(lead[2].text)):
+        g = lead[2]
+        k = out.index(g)
+        cut = g.start + m.end()
+        name = crf.Segment("container", g.start, g.start + m.end(1), m.group(1), g.confidence)
+        rest = crf.Segment(g.label, cut, g.end, g.text[m.end() :], g.confidence)
+        out[k : k + 1] = [name, rest]
+    return out
+
+
+# "Weather, 9(1)," read as one volume: the journal's name, then its numbers.
+_JOURNAL_THEN_NUMBER = re.compile(r"((?:[^\W\d_][\w'’&.-]*\s*)+?)[\s,]+(?=\d)")
 
 
 _VENUE_SLOTS = frozenset({"publisher", "location", "note", "genre"})
