@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -121,21 +123,6 @@ GRAMMAR = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("tokens", "labels", "scores", "expected"), GRAMMAR)
-def test_labelling_follows_the_grammar_of_a_reference(
-    tokens: list[str],
-    labels: list[str],
-    scores: dict[tuple[str, ...], float],
-    expected: list[str],
-) -> None:
-    tagger = _ScriptedTagger(scores)
-    got, conf = crf._snap(tagger, tokens, labels)
-    got, refit = crf._refit(tagger, tokens, got)
-    assert got == expected
-    if got != labels:
-        assert (refit or conf) == tagger.probability(expected)
-
-
 # (tokens, labels, probabilities, labels after `_split_title`): a title run over two sentences
 # is split when the model gives the split at least SPLIT_PRIOR times its probability
 SPLITS = [
@@ -152,15 +139,29 @@ SPLITS = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("tokens", "labels", "scores", "expected"), SPLITS)
-def test_a_title_over_two_sentences_is_split_when_likely(
+def _grammar(tagger: _ScriptedTagger, tokens: list[str], labels: list[str]) -> Any:
+    got, conf = crf._snap(tagger, tokens, labels)
+    got, refit = crf._refit(tagger, tokens, got)
+    return got, refit or conf
+
+
+def _split(tagger: _ScriptedTagger, tokens: list[str], labels: list[str]) -> Any:
+    return crf._split_title(tagger, tokens, labels, None)
+
+
+@pytest.mark.parametrize(
+    ("step", "tokens", "labels", "scores", "expected"),
+    [(_grammar, *case) for case in GRAMMAR] + [(_split, *case) for case in SPLITS],
+)
+def test_labelling_follows_the_grammar_of_a_reference(
+    step: Callable[..., Any],
     tokens: list[str],
     labels: list[str],
     scores: dict[tuple[str, ...], float],
     expected: list[str],
 ) -> None:
     tagger = _ScriptedTagger(scores)
-    got, conf = crf._split_title(tagger, tokens, labels, None)
+    got, conf = step(tagger, tokens, labels)
     assert got == expected
     assert conf == (None if got == labels else tagger.probability(expected))
 
