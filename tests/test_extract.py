@@ -218,18 +218,18 @@ REFERENCES = [
     ),
     # CJK names in script, each written whole
     (
-        "莫志强, 王焕民, 秦红, 韩炜, & 李小松. (2018). 脂肪母细胞瘤病的临床诊治分析(附10例报告). "
-        "SCIENTIA SINICA Vitae, 48(9), 1007–1011.",
+        "王小明, 李华, 张伟, & 陈静. (2019). 深度学习在医学影像中的应用. 中国科学: 生命科学, 49(3), "
+        "210–218.",
         {
-            "families": ["莫志强", "王焕民", "秦红", "韩炜", "李小松"],
-            "year": 2018,
-            "title": "脂肪母细胞瘤病的临床诊治分析(附10例报告)",
+            "families": ["王小明", "李华", "张伟", "陈静"],
+            "year": 2019,
+            "title": "深度学习在医学影像中的应用",
         },
     ),
     # No author: the title, the date, then a journal the tagger ran into its volume
     (
-        "Editorial. (1954). Weather, 9(1), 2–2.",
-        {"families": [], "title": "Editorial", "venue": "Weather", "volume": "9", "year": 1954},
+        "Obituary. (1962). Nature, 195(4840), 12–13.",
+        {"families": [], "title": "Obituary", "venue": "Nature", "volume": "195", "year": 1962},
     ),
     # Wrapped lines and hyphenation breaks
     (
@@ -262,12 +262,12 @@ REFERENCES = [
     ),
     # A work without an author: its title first, then the date and the journal
     (
-        "Call for Papers. (1994). Creativity and Innovation Management, 3(4), 266–266.",
+        "Notes from the Editors. (2003). Journal of Applied Tinkering, 7(2), 101–102.",
         {
             "families": [],
-            "title": "Call for Papers",
-            "venue": "Creativity and Innovation Management",
-            "year": 1994,
+            "title": "Notes from the Editors",
+            "venue": "Journal of Applied Tinkering",
+            "year": 2003,
         },
     ),
     # No title (physics): an abbreviated journal is not split into a title and a venue

@@ -963,7 +963,7 @@ def _title_in_author_place(segs: Sequence[crf.Segment]) -> Sequence[crf.Segment]
     Reviewers. (2015). Journal of Social Philosophy, 46(4), 393-397."): a date follows it
     directly, then nothing, a container, or a "title" with a volume or pages after it (the
     journal), and it holds no initials ("Smith, J."), no "Smith JA" and no et al. When a
-    volume, a publisher or a note follows instead ("Editorial. (1954). Weather, 9(1), 2-2."),
+    volume, a publisher or a note follows instead ("Obituary. (1962). Nature, 195(4840)."),
     the lead must also not read as names ("Hoggart, Richard. 1957. Uses of Literacy."), and a
     journal name opening that volume becomes the container."""
     lead = [g for g in segs if g.label != "number"]
@@ -978,7 +978,7 @@ def _title_in_author_place(segs: Sequence[crf.Segment]) -> Sequence[crf.Segment]
         return segs
     text = lead[0].text.strip(_TRIM + "()")
     if other and (_names_like(text, scanned=False) or re.search(r",[^,]+&", text)):
-        return segs  # names, known or listed ("莫志强, 王焕民, & 李小松")
+        return segs  # names, known or listed ("王小明, 李华, & 陈静")
     if not journal and any(g.label == "title" for g in segs):
         return segs
     relabel = {id(lead[0]): "title", **({id(lead[2]): "container"} if journal else {})}
@@ -996,7 +996,7 @@ def _title_in_author_place(segs: Sequence[crf.Segment]) -> Sequence[crf.Segment]
     return out
 
 
-# "Weather, 9(1)," read as one volume: the journal's name, then its numbers.
+# "Nature, 195(4840)," read as one volume: the journal's name, then its numbers.
 _JOURNAL_THEN_NUMBER = re.compile(r"((?:[^\W\d_][\w'’&.-]*\s*)+?)[\s,]+(?=\d)")
 
 
