@@ -355,7 +355,9 @@ def _split_title(
 def tag(s: str) -> list[Segment]:
     """Label the tokens of one reference string and merge runs of one label into segments.
 
-    Each segment's confidence is the model's probability of the whole labelling.
+    The model's best labelling is then corrected where it breaks the grammar of a reference
+    (`_snap`, `_refit`, `_split_title`), each time to the likeliest alternative under the
+    model. Each segment's confidence is the model's probability of the final labelling.
 
     >>> [(g.label, g.text) for g in tag("Smith, J. (2020). A study of things. Nature, 5, 1-9.")]
     ... # doctest: +NORMALIZE_WHITESPACE
