@@ -22,7 +22,9 @@ from dataclasses import replace
 from verifier.citations import ParsedReference
 from verifier.extract import crf
 from verifier.extract.cleanup import clean_reference
+from verifier.extract.features import is_name, lexicon_kind
 from verifier.extract.identifiers_in_text import doi_value, trim_url
+from verifier.extract.inline import author_year
 from verifier.extract.names import scan_names, split_names
 from verifier.identifiers import normalize_acl, normalize_arxiv, normalize_isbn
 from verifier.records import Author
@@ -203,9 +205,6 @@ def _title_then_cite(s: str, ids: dict[str, str]) -> ParsedReference | None:
     """A reference written as a title with an author-year cite after it, or None. Not when
     the text before the parentheses opens with names ("Smith, J., Title (Wiley, 2000)") or
     the parentheses hold a place, a publisher or a month."""
-    from verifier.extract.features import lexicon_kind
-    from verifier.extract.inline import author_year
-
     m = _TITLE_CITE.match(s.strip())
     if not m or scan_names(m.group("title")).authors:
         return None
@@ -214,12 +213,28 @@ def _title_then_cite(s: str, ids: dict[str, str]) -> ParsedReference | None:
         return None
     families, et_al, year = cite
     venue = m.group("rest").strip(_TRIM + "()[]") or None
-    conf = {"title": 0.8, "authors": 0.8, "year": 0.9, **({"venue": 0.7} if venue else {})}
     people = tuple(Author("", f) for f in families)
+    return _informal(m.group("title"), people, et_al, year, venue, "", ids)
+
+
+def _informal(
+    title: str,
+    people: tuple[Author, ...],
+    et_al: bool,
+    year: int | None,
+    venue: str | None,
+    pages: str,
+    ids: dict[str, str],
+) -> ParsedReference:
+    """A reference read by one of the rules for chat answers' informal forms."""
+    conf = {"title": 0.8, "authors": 0.8, "year": 0.9}
+    if venue:
+        conf["venue"] = 0.7
+    if pages:
+        conf["pages"] = 0.8
     return _assemble(
-        _clean_title(m.group("title")), people, year, venue,
-        None, None, None, ids, None, (), et_al, conf,
-    )  # fmt: skip
+        _clean_title(title), people, year, venue, None, None, pages, ids, None, (), et_al, conf
+    )
 
 
 # "Title — A. Name, B. Name — NAACL (2019)", "Title – Family and Family, EMNLP 2019, pp. 1–9":
@@ -260,20 +275,12 @@ def _dashed(s: str, ids: dict[str, str]) -> ParsedReference | None:
     pages = ""
     if pm := (_PAGES_KW.search(rest, year.end()) or _RANGE.search(rest, year.end())):
         pages = re.sub(r"\s*[-–—‐]+\s*", "-", pm.group(1))
-    conf = {"title": 0.8, "authors": 0.8, "year": 0.9, **({"venue": 0.7} if venue else {})}
-    if pages:
-        conf["pages"] = 0.8
-    return _assemble(
-        _clean_title(title), people, int(year.group(1)), venue,
-        None, None, pages, ids, None, (), et_al, conf,
-    )  # fmt: skip
+    return _informal(title, people, et_al, int(year.group(1)), venue, pages, ids)
 
 
 def _names_like(names: str, scanned: bool = True) -> bool:
     """Whether text is a list of names: name-like words, half of them known names, or (when
     `scanned`) names the name scanner reads whole."""
-    from verifier.extract.features import is_name
-
     words = [w.strip(",;") for w in names.split()]
     if not words or len(words) > 30 or not all(_NAME_WORD.fullmatch(w) for w in words if w):
         return False
