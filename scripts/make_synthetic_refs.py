@@ -435,6 +435,48 @@ def _nature(rec: _Record, rng: random.Random, *, titles: bool) -> list[Part]:
     return parts
 
 
+def _physics(rec: _Record, rng: random.Random, *, elsevier: bool) -> list[Part]:
+    """AIP / APS ("A.B. Name, C. Name, and D. Name, J. Venue 12, 345 (2019).") and Elsevier's
+    numbered style without titles ("[3] A.B. Name, C. Name, J. Venue 12 (2019) 345-350."): no
+    article titles; a citation number before some."""
+    space = rng.random() < 0.5
+    names = [f"{_initials(g, space=space)} {f}".strip() for g, f in rec.people]
+    if len(names) > 10:
+        names = [names[0] + " et al."]
+    last = ", " if elsevier else (" and " if len(names) == 2 else ", and ")
+    parts: list[Part] = []
+    if rng.random() < 0.4:
+        n = rng.randint(1, 60)
+        parts.append(("number", f"[{n}]" if elsevier else rng.choice((f"{n}", f"{n}.", f"({n})"))))
+    parts.append(("author", _join(names, ", ", last) + ","))
+    venue = _ieee_venue(rec.venue, rng)
+    first = re.split(r"\s*[-–—]+\s*", rec.pages)[0]
+    if rec.journal:
+        parts.append(("container", venue))
+        if elsevier:
+            parts.append(("volume", rec.volume))
+            parts.append(("date", f"({rec.year})" + ("" if rec.pages else ".")))
+            if rec.pages:
+                parts.append(("pages", _dash(rng, rec.pages) + "."))
+        else:
+            parts.append(("volume", rec.volume + ("," if first else "")))
+            if first:
+                parts.append(("pages", first))
+            parts.append(("date", f"({rec.year})."))
+    elif elsevier:
+        parts.append(("container", f"in: {venue},"))
+        parts.append(("date", rec.year + ("," if rec.pages else ".")))
+        if rec.pages:
+            parts.append(("pages", f"pp. {_dash(rng, rec.pages)}."))
+    else:
+        parts.append(("container", f"in {venue}"))
+        parts.append(("publisher", f"({PUBLISHER},"))
+        parts.append(("date", rec.year + ("), " if first else ").")))
+        if first:
+            parts.append(("pages", f"p. {first}."))
+    return parts
+
+
 def _answer(rec: _Record, rng: random.Random) -> list[Part]:
     from verifier.venues import display_name
 
@@ -486,6 +528,8 @@ STYLES: dict[str, Callable[[_Record, random.Random], list[Part]]] = {
     "acl": _acl,
     "nature": lambda r, g: _nature(r, g, titles=True),
     "acs": lambda r, g: _nature(r, g, titles=False),
+    "aip": lambda r, g: _physics(r, g, elsevier=False),
+    "elsevier": lambda r, g: _physics(r, g, elsevier=True),
 }
 
 
@@ -498,6 +542,22 @@ def load_records(path: Path = DATA) -> list[dict[str, object]]:
             if r.get("title") and r.get("authors") and r.get("year") and r.get("venue"):
                 out.append(r)
     return out
+
+
+# Share of records written as works without an author (an editorial, a journal's front matter,
+# a report): every style drops the names, and author-date styles move the title to their
+# place ("Title. (2019). Venue ..." in APA, "“Title.” 2019. Venue ..." in Chicago).
+ANONYMOUS = 0.03
+
+
+def _anonymous(parts: list[Part]) -> list[Part]:
+    rest = [p for p in parts if p[0] != "author"]
+    dates = [i for i, p in enumerate(rest) if p[0] == "date"]
+    titles = [i for i, p in enumerate(rest) if p[0] == "title"]
+    if dates and titles and dates[0] < titles[0]:
+        title = rest.pop(titles[0])
+        rest.insert(dates[0], title)
+    return rest
 
 
 def synthetic_parts(n: int, seed: int = 1, path: Path = DATA) -> list[tuple[str, list[Part]]]:
@@ -518,6 +578,8 @@ def synthetic_parts(n: int, seed: int = 1, path: Path = DATA) -> list[tuple[str,
         r = rng.choice(journals) if rng.random() < 0.25 else rng.choice(records)
         style = styles[i % len(styles)]
         parts = STYLES[style](_Record(r, rng), rng)
+        if rng.random() < ANONYMOUS:
+            parts = _anonymous(parts)
         out.append((style, [(lab, " ".join(t.split())) for lab, t in parts if t.strip()]))
     return out
 

@@ -5,8 +5,8 @@
 
 Training data: AnyStyle's `core.xml` (BSD-2-Clause, https://github.com/inukshuk/anystyle),
 1,514 references labelled field by field, plus `--synthetic N` synthetic references (default
-SYNTHETIC) that `scripts/make_synthetic_refs.py` renders from real ACL Anthology records in eleven
-citation styles (seeded). The model is trained on all of it; the figures that
+SYNTHETIC) that `scripts/make_synthetic_refs.py` renders from real ACL Anthology records in
+thirteen citation styles (seeded). The model is trained on all of it; the figures that
 `scripts/eval_parse.py` prints for core.xml are k-fold cross-validated instead (synthetic
 references only ever in training folds). Training is deterministic (L-BFGS, fixed parameters
 in `verifier.extract.crf.TRAINING_PARAMS`, seeded synthetic data) and takes a minute or two on
@@ -25,11 +25,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from make_synthetic_refs import DATA as ACL_DATA
-from make_synthetic_refs import synthetic_examples
+from make_synthetic_refs import STYLES, synthetic_examples
 
 from verifier.extract import crf
 
-SYNTHETIC = 1500
+SYNTHETIC = 1750
 SEED = 1
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "datasets" / "anystyle" / "core.xml"
 
@@ -62,7 +62,7 @@ def main() -> None:
         "seed": args.seed,
         "source": "scripts/make_synthetic_refs.py: ACL Anthology records (data/"
         + ACL_DATA.name
-        + ") rendered in 11 citation styles",
+        + f") rendered in {len(STYLES)} citation styles",
         "sha256": hashlib.sha256(ACL_DATA.read_bytes()).hexdigest() if extra else None,
         "tokens": sum(len(labels) for _, labels in extra),
     }

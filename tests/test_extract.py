@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from verifier.citations import Citation
+from verifier.citations import Author, Citation, ParsedReference
 from verifier.extract import extract_citations, extract_file, parse_reference
-from verifier.extract.refstring import _dashed
+from verifier.extract.refstring import _dashed, _journal_as_title, _people
 
 FIXTURES = Path(__file__).parent / "fixtures" / "extract"
 
@@ -322,6 +322,34 @@ REFERENCES = [
             "year": 1985,
         },
     ),
+    # AIP: a bare citation number, initials first, no article title, "Volume, Page (Year)"
+    (
+        "7 K. Tanaka, M. Ribeiro, P. O. Lindqvist, and S. Haddad, Journal of Imaginary Optics "
+        "58, 1204 (2011).",
+        {
+            "families": ["Tanaka", "Ribeiro", "Lindqvist", "Haddad"],
+            "title": None,
+            "venue": "Journal of Imaginary Optics",
+            "volume": "58",
+            "year": 2011,
+        },
+    ),
+    # Elsevier without titles: "Journal Volume (Year) Pages"
+    (
+        "[12] R. Okafor, L. Brandt, Applied Acoustics Letters 9 (1998) 77–81.",
+        {
+            "families": ["Okafor", "Brandt"],
+            "title": None,
+            "venue": "Applied Acoustics Letters",
+            "volume": "9",
+            "pages": "77-81",
+        },
+    ),
+    # no author, and the superscript number run into the journal's name
+    (
+        "3Annals of Fictional Chemistry 12, 45 (1999).",
+        {"families": [], "title": None, "venue": "Annals of Fictional Chemistry", "volume": "12"},
+    ),
     # LaTeX quotes, ISBN
     (
         "D. Knuth, ``The Art of Computer Programming,'' Addison-Wesley, 1997. ISBN 0-201-89683-4.",
@@ -341,6 +369,40 @@ def test_parse_reference(text: str, expected: dict[str, Any]) -> None:
     for name, want in expected.items():
         got = _families(p) if name == "families" else getattr(p, name)
         assert got == want, f"{name}: {got!r} != {want!r}\n{p.to_dict()}"
+
+
+RULES_READ = ParsedReference(authors=(Author("T. E.", "Sarosi"),), venue="Imaging of Bones")
+
+
+@pytest.mark.parametrize(
+    ("title", "s", "how"),
+    [
+        (None, "X", "journal"),
+        ("Imaging of Bones", "X", "journal"),
+        ("Imaging of Bones 126", "X", "journal"),  # its volume run in
+        (
+            "Sarosi, and S.W.",
+            "J. Weber, T.E. Sarosi, and S.W. Carmichael, Imaging of Bones",
+            "names",
+        ),
+        ("Imaging of Bones in Sports", "X", ""),  # a title that merely starts like it
+        ("Sarosi Lectures", "A. Cho, Sarosi Lectures, Imaging of Bones", ""),  # no initials
+    ],
+)
+def test_a_title_the_rules_read_as_none(title: str | None, s: str, how: str) -> None:
+    assert _journal_as_title(title, RULES_READ, s) == how
+
+
+@pytest.mark.parametrize(
+    ("block", "families"),
+    [
+        ("1 S. Van Lierde, W. Maenhaut, and R.D. Vis,", ["Van Lierde", "Maenhaut", "Vis"]),
+        ("Nuclear Physics B 226,", []),  # a journal read as names: "226" is no one's name
+        ("Smith, J. (Eds.)", ["Smith"]),
+    ],
+)
+def test_people_of_an_author_segment(block: str, families: list[str]) -> None:
+    assert [a.family for a in _people(block)[0]] == families
 
 
 @pytest.mark.parametrize(

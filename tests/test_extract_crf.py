@@ -24,6 +24,9 @@ TOKENS = [
     ("J Endod 2014;40(9):1477-81.", ["J", "Endod", "2014;", "40(9):", "1477-81."]),
     ("Analytical Biochemistry, pp.192–195.", ["Analytical", "Biochemistry,", "pp.", "192–195."]),
     ("arXiv:1706.03762", ["arXiv:", "1706.03762"]),
+    # a superscript citation number run into a title-less entry; "3D" stays one word
+    ("1Annals of Physics 12", ["1", "Annals", "of", "Physics", "12"]),
+    ("3D Printing", ["3D", "Printing"]),
     ("", []),
 ]
 
@@ -84,7 +87,7 @@ class _ScriptedTagger:
         return ["author", "title", "container", "editor", "date", "note"]
 
 
-T, C, A, D = "title", "container", "author", "date"
+T, C, A, D, P = "title", "container", "author", "date", "publisher"
 # (tokens, the tagger's labels, probabilities of alternatives, labels after the grammar)
 GRAMMAR = [
     # a boundary inside a run of words moves to the likelier punctuation on either side
@@ -120,6 +123,25 @@ GRAMMAR = [
     (["On", "STRIPS.", "In", "Reasoning."], [T, T, T, T], {(T, T, "editor", "editor"): 0.2,
      (T, T, C, C): 0.3}, [T, T, C, C]),
     (["A", "novel", "approach,", "in", "New", "Trends,"], [T] * 6, {}, [T, T, T, C, C, C]),
+    # after a phrase quoted in mid-title the title may go on, when that is likelier
+    (["Into", "the", "“Ecclesial”", "Notions.", "Peeters,"], [T, T, T, C, P],
+     {(T, T, T, T, P): 0.3, (T, T, T, C, P): 0.1}, [T, T, T, T, P]),
+    (["Into", "the", "“Ecclesial”", "Notions.", "Peeters,"], [T, T, T, C, P],
+     {(T, T, T, T, P): 0.1, (T, T, T, C, P): 0.3}, [T, T, T, C, P]),
+    # not after a quote that opens the run or ends a sentence
+    (["On", "“Solution.”", "The", "Journal,"], [T, T, C, C], {(T, T, T, T): 0.9}, [T, T, C, C]),
+    # a date has a year: numbers alone are another field
+    (["Rennie.", "20", "Newsgroups", "dataset,", "2008."], [A, D, T, T, D],
+     {(A, T, T, T, D): 0.2, (A, "volume", T, T, D): 0.1}, [A, T, T, T, D]),
+    # a title ends before "(Place: Publisher," when its year follows
+    (["Outline", "of", "Practice", "(CUP,", "1977)."], [T, T, T, T, D],
+     {(T, T, T, P, D): 0.2, (T, T, T, "location", D): 0.1}, [T, T, T, P, D]),
+    (["Outline", "(of", "Practice", "1977)."], [T, T, T, "note"], {}, [T, T, T, "note"]),
+    # and before its page or volume details
+    (["Investigation.", "3", "vols.", "Harper,"], [T, T, T, P],
+     {(T, "volume", "volume", P): 0.2, (T, "note", "note", P): 0.1}, [T, "volume", "volume", P]),
+    (["Approach,", "page", "346.", "Morgan,"], [T, T, T, P],
+     {(T, "pages", "pages", P): 0.2}, [T, "pages", "pages", P]),
 ]  # fmt: skip
 
 

@@ -20,20 +20,25 @@ from pathlib import Path
 
 from verifier.extract.names import scan_names
 
-FEATURES_VERSION = 7
+FEATURES_VERSION = 8
 
 # Token boundaries: whitespace, and a few places where fields meet without a space
 # ("[1]M. Smith", "2014;40(9):1477-81", "pp.192-195", "Nature,12").
 _SPLIT = re.compile(
     r"\s+|(?<=[\])])(?=[^\W_])|(?<=[;:])(?=\d)|(?<=[^\W\d_]\.)(?=\d)|(?<=[^\W\d_]{2},)(?=[^\W_])"
+    r"|(?<=^\d)(?=[A-Z][a-z])|(?<=^\d\d)(?=[A-Z][a-z])"  # "1Journal of X": a superscript number
 )
 # Whether `_SPLIT` has anything to do beyond whitespace. Each alternative starts at the
 # punctuation, so the engine skips most positions with one character test (5x faster).
 _GLUED = re.compile(
     r"[\]);:.,](?:(?<=[\])])[^\W_]|(?<=[;:])\d|(?<=[^\W\d_]\.)\d|(?<=[^\W\d_]{2},)[^\W_])"
+    r"|^\d\d?[A-Z][a-z]"
 )
 _OTHER_SPACE = re.compile(r"[^\S ]")
-_NUMBER_LABEL = re.compile(r"^\s*(?:\[[^\]]{1,20}\]|\(\d{1,3}\)|\d{1,3}\.(?=\s))\s*")
+# A citation number before the authors: "[1]", "(1)", "1.", and AIP's bare "1 A. Name".
+_NUMBER_LABEL = re.compile(
+    r"^\s*(?:\[[^\]]{1,20}\]|\(\d{1,3}\)|\d{1,3}\.(?=\s)|\d{1,3}(?=\s+[^\W\d_]{1,2}\.))\s*"
+)
 _WORD = re.compile(r"\S+")
 _CORE = re.compile(r"^[^\w]*(.*?)[^\w]*$", re.DOTALL)
 _YEAR = re.compile(r"(?:1[5-9]\d\d|20[0-3]\d)[a-z]?")
@@ -394,7 +399,7 @@ class Featurizer:
         # tagger alone often runs the last name into the title ("H. M. Levy. Techniques").
         label = _NUMBER_LABEL.match(s)
         skip = label.end() if label else 0
-        scan = scan_names(s[skip : skip + 300])
+        scan = scan_names(s[skip:])  # however long the list (it stops at a year or quote)
         names_end = skip + scan.end if scan.authors else -1
         in_names, last_name, after_names = self._names
         # The sentence the author block ends in: titles mostly fill the next one.

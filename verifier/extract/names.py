@@ -10,6 +10,7 @@ the date begins; that is how reference styles without a date or quote after the 
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -384,6 +385,7 @@ class _Scanner:
         return 0
 
 
+@functools.lru_cache(maxsize=4096)  # the tagger's features and the rules scan the same strings
 def scan_names(s: str) -> NameScan:
     """Find the author list at the start of `s`.
 

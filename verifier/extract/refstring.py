@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import Any
 
 from verifier.citations import ParsedReference
 from verifier.extract import crf
@@ -107,7 +108,8 @@ _IN = re.compile(
     r"\s*:?\s+(?=\S)"
 )
 _EDITORS = re.compile(
-    r"^(?P<eds>[^()]{2,250}?)\s*[,(]\s*(?:eds?|editors?|hrsg|hg|dir|coord|orgs?)\.?\s*\)?\s*[,.:]?\s*",
+    r"^(?P<eds>[^()]{2,250}?)\s*[,(]\s*(?:eds?|editors?|hrsg|hg|dir|coord|orgs?|a cura di|"
+    r"sous la dir(?:ection)?)\b\.?\s*\)?\s*[,.:]?\s*",
     re.IGNORECASE,
 )
 _EDITED_BY = re.compile(
@@ -305,15 +307,17 @@ def _merge(p: ParsedReference, s: str, ids: dict[str, str]) -> ParsedReference:
         return p
     r = _parse_rules(s, ids)
     conf = dict(p.confidence)
-    if not p.venue and r.venue and r.title is None and p.title in (r.venue, None):
+    if not p.venue and r.venue and r.title is None and (how := _journal_as_title(p.title, r, s)):
         conf.pop("title", None)
         conf["venue"] = r.confidence.get("venue", 0.5) * 0.8
+        fix: dict[str, Any] = {"title": None, "venue": r.venue}
+        if r.volume and not p.volume:
+            fix.update(volume=r.volume, issue=r.issue)
+            conf["volume"] = r.confidence.get("volume", 0.5) * 0.8
         head = r.venue.split()[0]
-        if r.authors and any(head in a.full for a in p.authors):  # the journal read as a name
-            return replace(
-                p, title=None, venue=r.venue, authors=r.authors, et_al=r.et_al, confidence=conf
-            )
-        return replace(p, title=None, venue=r.venue, confidence=conf)
+        if r.authors and (how == "names" or any(head in a.full for a in p.authors)):
+            fix.update(authors=r.authors, et_al=r.et_al)  # names read as a title, or the reverse
+        return replace(p, **fix, confidence=conf)
     if (
         not p.title
         and r.title
@@ -325,6 +329,24 @@ def _merge(p: ParsedReference, s: str, ids: dict[str, str]) -> ParsedReference:
         conf["venue"] = r.confidence.get("venue", 0.5) * 0.8
         return replace(p, title=r.title, venue=r.venue, confidence=conf)
     return p
+
+
+def _journal_as_title(title: str | None, r: ParsedReference, s: str) -> str:
+    """How the tagger's title is what the rules (`r`, with a venue and no title) read as no
+    title at all: "" when it is not, "journal" when it is none, the journal itself, or the
+    journal with its volume run in ("Applied Spectroscopy Reviews 3 (1970) 263"), "names" when
+    it comes before the journal and holds initials and a name the rules read as an author
+    ("J.A. Vilensky, E.C. Weber, T.E. Sarosi, and S.W. Carmichael, Medical Imaging of ...")."""
+    venue = r.venue or ""
+    if title is None or title == venue:
+        return "journal"
+    if title.startswith(venue) and title[len(venue) :].strip(_TRIM).isdigit():
+        return "journal"
+    at, journal = s.find(title), s.find(venue)
+    before = at >= 0 and at + len(title) <= journal
+    words = set(re.findall(r"[^\W\d_]+", title))
+    names = _INITIAL.search(title) and any(a.family in words for a in r.authors)
+    return "names" if before and names else ""
 
 
 # A journal name in abbreviations ("Phys. Lett.", "Proc. Natl. Acad. Sci."), which the rules
@@ -846,13 +868,17 @@ _ROLE = re.compile(
 
 def _people(block: str) -> tuple[tuple[Author, ...], bool]:
     """Names from an author or editor segment (roles and lead-ins removed)."""
+    block = _LABEL.sub("", block, count=1)  # "1 S. Van Lierde, ..." (AIP's bare number)
     block = _ROLE.sub("", _BY.sub("", block.strip(" ()[]—–|"))).strip(" ,;:()[]—–|")
     if not block:
         return (), False
     people, et_al = split_names(block)
     if not people:
         people = (Author("", block.strip(_TRIM)),)
-    return people, et_al
+    return tuple(a for a in people if _LETTER.search(a.family)), et_al
+
+
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def _from_segments(s: str, segs: Sequence[crf.Segment], ids: dict[str, str]) -> ParsedReference:
@@ -885,8 +911,12 @@ def _from_segments(s: str, segs: Sequence[crf.Segment], ids: dict[str, str]) -> 
         if year:
             conf["year"] = 0.5
     venue = None
+    container_eds = ""
     if (seg := first.get("container")) is not None:
         v = _IN.sub("", seg.text.strip())
+        if (e := _EDITORS.match(v)) and e.end() < len(v):
+            # the editors run into the book: "In J. Doe and A. Roe (eds.), The Book"
+            container_eds, v = e.group("eds"), v[e.end() :]
         v = re.sub(r"\s*\((?:Vol|pp|Eds?)\b.*$", "", v)
         v = _VENUE_DETAILS.sub("", v).strip(_TRIM + "(")
         venue = _clean_title(v) or None
@@ -931,6 +961,8 @@ def _from_segments(s: str, segs: Sequence[crf.Segment], ids: dict[str, str]) -> 
     editors: tuple[Author, ...] = ()
     if (seg := first.get("editor")) is not None:
         editors, _ = _people(_IN_EDS.sub("", seg.text.strip()))
+    elif container_eds:
+        editors, _ = _people(container_eds)
     if (
         not title
         and venue
