@@ -399,6 +399,12 @@ def test_a_title_the_rules_read_as_none(title: str | None, s: str, how: str) -> 
         ("1 S. Van Lierde, W. Maenhaut, and R.D. Vis,", ["Van Lierde", "Maenhaut", "Vis"]),
         ("Nuclear Physics B 226,", []),  # a journal read as names: "226" is no one's name
         ("Smith, J. (Eds.)", ["Smith"]),
+        # APA: the first names, an ellipsis for those left out, the last
+        (
+            "Kocmi, T., Artemova, E., Murray, K., ..., & Zouhar, V.",
+            ["Kocmi", "Artemova", "Murray", "Zouhar"],
+        ),
+        ("Kocmi, T., Artemova, E., … Zouhar, V.", ["Kocmi", "Artemova", "Zouhar"]),
     ],
 )
 def test_people_of_an_author_segment(block: str, families: list[str]) -> None:

@@ -59,6 +59,10 @@ def names(*written: str) -> list[Author]:
     return [Author.parse(n) for n in written]
 
 
+LONG = names(*(f"{g} {f}" for g, f in zip("ABCDEFGHIJ", ("Kocmi", "Artemova", "Avramidis", "Bawden",
+             "Bojar", "Dranch", "Dvorkovich", "Fishel", "Freitag", "Zouhar"), strict=True)))  # fmt: skip
+
+
 @pytest.mark.parametrize(
     ("cited", "actual", "et_al", "agrees", "note"),
     [
@@ -82,6 +86,10 @@ def names(*written: str) -> list[Author]:
         (names("Elena Garcia", "Adama Toure"), JAIN, False, False, "not authors of this work: Elena Garcia, Adama Toure"),
         (names("Adam Jain", "Byron C. Wallace"), JAIN, False, False, "not authors of this work: Adam Jain"),
         (names("Ashish Vaswani", "Niki Parmar"), MANY, True, False, "authors skipped"),
+        # APA's long lists: the first names, "...", the last author
+        (LONG[:6] + LONG[-1:], LONG, True, True, "3 authors left out before the last"),
+        (LONG[:6] + LONG[-1:], LONG, False, False, "authors skipped"),
+        (LONG[:3] + LONG[-1:], LONG, True, False, "authors skipped"),
     ],
 )  # fmt: skip
 def test_compare_authors(

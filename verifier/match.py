@@ -186,7 +186,8 @@ def compare_authors(
     cited: Sequence[Author], actual: Sequence[Author], *, et_al: bool = False
 ) -> FieldCheck:
     """Author lists agree when the cited names are the record's, in the record's order, all of
-    them, or the first k followed by "et al." (`et_al`).
+    them, or the first k followed by "et al." (`et_al`), or (APA's long lists) the first six or
+    more, an ellipsis and the last author.
 
     The note says what is wrong: unknown names, missing authors, a different order.
     """
@@ -220,6 +221,10 @@ def compare_authors(
         return FieldCheck(
             "authors", False, score, shown_cited, shown_actual, "authors in another order"
         )
+    apa_gap = et_al and found >= 6 and positions == [*range(found - 1), len(actual) - 1]
+    if apa_gap:  # APA's "A, B, ..., & Z": the first names, an ellipsis, the last author
+        note = f"{len(actual) - found} authors left out before the last"
+        return FieldCheck("authors", True, 1.0, shown_cited, shown_actual, note)
     if positions != list(range(found)):
         return FieldCheck("authors", False, score, shown_cited, shown_actual, "authors skipped")
     if found < len(actual) and not et_al:

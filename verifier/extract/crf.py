@@ -168,7 +168,7 @@ def _inner_quote(toks: list[str], a0: int, i: int) -> bool:
     """Whether a run a0..i ends at the closing quote of a word or phrase quoted inside it, in
     mid-phrase ("... Into the “Ecclesial” | Notions of ..."), and words go on after it."""
     close = toks[i - 1][-1:]
-    if close not in "”’»\"" or not toks[i][:1].isalpha() or toks[i - 1][-2:-1] in ".?!":
+    if close not in '”’»"' or not toks[i][:1].isalpha() or toks[i - 1][-2:-1] in ".?!":
         return False  # "... in Solution.” The Journal": a sentence ends there
     opening = {"”": "“", "’": "‘", "»": "«", '"': '"'}[close]
     last = toks[i - 1][:-1] if close == '"' else toks[i - 1]

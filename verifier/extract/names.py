@@ -485,6 +485,9 @@ _SPLIT_AND = re.compile(r"\s*(?:;|,?\s+(?:and|&|und)\s+|,?\s*&\s*)\s*", re.IGNOR
 _ET_AL = re.compile(r",?\s*(?:et\.?\s*al\b\.?|and others|u\.\s?a\.)\s*$", re.IGNORECASE)
 
 
+_ELLIPSIS = re.compile(r"(?:\.\.\.|…)\s*,?\s*(?:&|and)?\s*")
+
+
 def split_names(block: str, surnames_from: int = 3) -> tuple[tuple[Author, ...], bool]:
     """Split a known author block into names; second value: it ended in "et al.".
     `surnames_from` bare capitalized words or more ("Devlin, Chang, Lee & Toutanova") are
@@ -508,6 +511,12 @@ def split_names(block: str, surnames_from: int = 3) -> tuple[tuple[Author, ...],
     rest = block[scan.end :].strip(" .,;:")
     if scan.authors and (not rest or _ET_AL.fullmatch(" " + rest)):
         return scan.authors, scan.et_al or bool(rest)
+    after = block[scan.end :].lstrip(" ,")
+    if scan.authors and (gap := _ELLIPSIS.match(after)):
+        # APA's "A, B, ..., & Z": the first names, an ellipsis for those left out, the last
+        last = scan_names(after[gap.end() :])
+        if last.authors and not after[gap.end() + last.end :].strip(" .,;:"):
+            return scan.authors + last.authors, True
     et_al = bool(_ET_AL.search(block))
     block = _ET_AL.sub("", block)
     parts = [p.strip(" .,") for p in _SPLIT_AND.split(block) if p.strip(" .,")]
