@@ -168,9 +168,9 @@ def _inner_quote(toks: list[str], a0: int, i: int) -> bool:
     """Whether a run a0..i ends at the closing quote of a word or phrase quoted inside it, in
     mid-phrase ("... Into the “Ecclesial” | Notions of ..."), and words go on after it."""
     close = toks[i - 1][-1:]
-    if close not in '”’»"' or not toks[i][:1].isalpha() or toks[i - 1][-2:-1] in ".?!":
+    if close not in _OPENING or not toks[i][:1].isalpha() or toks[i - 1][-2:-1] in ".?!":
         return False  # "... in Solution.” The Journal": a sentence ends there
-    opening = {"”": "“", "’": "‘", "»": "«", '"': '"'}[close]
+    opening = _OPENING[close]
     last = toks[i - 1][:-1] if close == '"' else toks[i - 1]
     k = next((k for k in range(i - 1, a0, -1) if opening in (last if k == i - 1 else toks[k])), 0)
     return k > a0 and toks[k][:1] == opening and toks[k - 1][-1:].isalnum()
@@ -236,6 +236,7 @@ _IN = re.compile(r"(?:In|IN|in)\b:?$")
 
 _AFTER_QUOTE = ("container", "note", "publisher", "genre")
 _CLOSE = {"“": "”", '"': '"', "«": "»", "‘": "’", "„": "“"}
+_OPENING = {c: o for o, c in _CLOSE.items() if o != "„"}  # closing quote -> its opening one
 
 
 def _quote_end(toks: list[str], i: int, j: int) -> int | None:
@@ -260,7 +261,7 @@ def _quote_end(toks: list[str], i: int, j: int) -> int | None:
     return None
 
 
-_DETAILS = frozenset({"date", "publisher", "location"})
+_PUBLICATION = frozenset({"date", "publisher", "location"})
 
 
 def _open_paren(toks: list[str], i: int, j: int) -> int | None:
@@ -278,7 +279,7 @@ def _open_paren(toks: list[str], i: int, j: int) -> int | None:
 
 
 _DETAILS_WORD = re.compile(r"(?i:pp?\.|pages?|vols?\.|volumes?)")
-_NUMBER = re.compile(r"[\divxlc]+[.,]?|\d+[-–]\d+[.,]?")
+_DETAIL_NUMBER = re.compile(r"[\divxlc]+[.,]?|\d+[-–]\d+[.,]?")
 
 
 def _details_tail(toks: list[str], i: int, j: int) -> int | None:
@@ -288,7 +289,7 @@ def _details_tail(toks: list[str], i: int, j: int) -> int | None:
         if toks[k - 1][-1:] not in ".,":
             continue
         a, b = toks[k], toks[k + 1]
-        if (_DETAILS_WORD.fullmatch(a) and _NUMBER.fullmatch(b)) or (
+        if (_DETAILS_WORD.fullmatch(a) and _DETAIL_NUMBER.fullmatch(b)) or (
             a.isdigit() and _DETAILS_WORD.fullmatch(b) and b.lower().startswith("vol")
         ):
             return k
@@ -344,7 +345,7 @@ def _refit(tagger: Any, toks: list[str], labels: list[str]) -> tuple[list[str], 
                 start, choices = k, ("container", "editor")
             elif (k := _quote_end(toks, i, j)) is not None:
                 start, choices = k, _AFTER_QUOTE
-            elif j < n and labels[j] in _DETAILS and (k := _open_paren(toks, i, j)) is not None:
+            elif j < n and labels[j] in _PUBLICATION and (k := _open_paren(toks, i, j)) is not None:
                 start, choices = k, ("publisher", "location")
             elif (k := _details_tail(toks, i, j)) is not None:
                 start, choices = k, ("volume", "pages", "note")
