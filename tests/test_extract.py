@@ -50,6 +50,15 @@ REFERENCES = [
         {"venue": "Conference on Disentangled Representations", "year": 2023},
     ),
     ("Smith, J. (2020). A title of a paper. In press.", {"venue": None, "year": 2020}),
+    (  # MLA: a known venue the tagger left as a note, its date after it; a bare-host URL
+        'Kaplan, Jared, et al. "Scaling Laws for Neural Language Models." arXiv, 2020, '
+        "arxiv.org/abs/2001.08361.",
+        {"venue": "arXiv", "year": 2020, "arxiv": "2001.08361", "families": ["Kaplan"]},
+    ),
+    (  # MLA: the day of a date is no volume
+        'Smith, John. "A Study of Things." New Yorker, 14 Oct. 2018, www.newyorker.com/a/b.',
+        {"venue": "New Yorker", "volume": None, "year": 2018, "url": "www.newyorker.com/a/b"},
+    ),
     ("Smith, J. (2020). A title of a paper. In preparation.", {"venue": None, "year": 2020}),
     # APA
     (
@@ -581,7 +590,20 @@ IDENTIFIERS = [
     ("ACL Anthology 2020.acl-main.463.", "acl", "2020.acl-main.463"),
     ("ISBN 978-0-262-03384-8", "isbn", "9780262033848"),
     ("at https://example.com/page_(1).", "url", "https://example.com/page_(1)"),
-]
+    # hosts written without a scheme, as answers often do
+    ("(arxiv.org/abs/2001.08361v2)", "arxiv", "2001.08361"),
+    ("see aclanthology.org/N19-1423.", "acl", "N19-1423"),
+    ("code: github.com/facebookresearch/fairseq.", "url", "github.com/facebookresearch/fairseq"),
+    ("in ncbi.nlm.nih.gov/pmc/articles/PMC3159421/", "url",
+     "ncbi.nlm.nih.gov/pmc/articles/PMC3159421/"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text", ["e.g./i.e. and/or", "node.js/npm", "mail me at a.b@example.com/x", "v2.0/3.1"]
+)
+def test_no_identifier_in(text: str) -> None:
+    assert [c for c in extract_citations(text) if c.kind == "identifier"] == []
 
 
 @pytest.mark.parametrize(("text", "scheme", "value"), IDENTIFIERS)

@@ -142,6 +142,13 @@ GRAMMAR = [
      {(T, "volume", "volume", P): 0.2, (T, "note", "note", P): 0.1}, [T, "volume", "volume", P]),
     (["Approach,", "page", "346.", "Morgan,"], [T, T, T, P],
      {(T, "pages", "pages", P): 0.2}, [T, "pages", "pages", P]),
+    # a day before a month belongs to the date, not to a volume or a note; "Vol. 21 March" is
+    # a volume
+    (["Yorker,", "14", "Oct.", "2018."], [C, "volume", D, D], {}, [C, D, D, D]),
+    (["arXiv,", "12", "Jan.", "2020."], [C, "note", D, D], {}, [C, D, D, D]),
+    (["Vol.", "21", "March,", "2017,"], ["volume", "volume", D, D], {},
+     ["volume", "volume", D, D]),
+    (["Yorker,", "41", "Oct.", "2018."], [C, "volume", D, D], {}, [C, "volume", D, D]),
 ]  # fmt: skip
 
 

@@ -21,7 +21,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from verifier.extract.features import FEATURES_VERSION, Featurizer, sequence_features, tokenize
+from verifier.extract.features import (
+    FEATURES_VERSION,
+    Featurizer,
+    lexicon_kind,
+    sequence_features,
+    tokenize,
+)
 
 MODEL = Path(__file__).with_name("refparser.crfsuite")
 MANIFEST = MODEL.with_suffix(".json")
@@ -232,6 +238,17 @@ _ABBREV = re.compile(r"[A-Z][a-z]{0,4}\.")
 # Numbers alone, none of them a year: no date ("Jason Rennie. 20 Newsgroups dataset, 2008.").
 _NO_DATE = re.compile(r"[\s(\[,.;:]*(?:(?!1\d\d\d|20[0-3]\d)\d+[\s)\],.;:]*)+")
 _IN = re.compile(r"(?:In|IN|in)\b:?$")
+_DAY = re.compile(r"0?[1-9]|[12]\d|3[01]")
+
+
+def _day_of(toks: list[str], k: int) -> bool:
+    """Whether token k is the day of a date: a number before a month, not after "Vol."."""
+    return (
+        _DAY.fullmatch(toks[k]) is not None
+        and k + 1 < len(toks)
+        and lexicon_kind(toks[k + 1].rstrip(",")) == "month"
+        and (k == 0 or lexicon_kind(toks[k - 1]) not in ("volume", "issue", "pages"))
+    )
 
 
 _AFTER_QUOTE = ("container", "note", "publisher", "genre")
@@ -330,6 +347,8 @@ def _refit(tagger: Any, toks: list[str], labels: list[str]) -> tuple[list[str], 
             and _ABBREV.fullmatch(toks[i])
         ):
             choices = ("container",)  # "Anal. Biochem.": one abbreviation is no title
+        elif j < n and labels[j] == "date" and _day_of(toks, j - 1):
+            start, choices = j - 1, ("date",)  # "New Yorker, 14 | Oct. 2018": a day, no volume
         elif y == "title":
             k = next(
                 (

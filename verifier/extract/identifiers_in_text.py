@@ -16,7 +16,19 @@ from verifier.identifiers import normalize_acl, normalize_arxiv, normalize_isbn
 _MD_LINK = re.compile(
     r"\[([^\[\]\n]{1,400})\]\(\s*<?((?:https?://|www\.)[^\s()<>]{1,500}(?:\([^\s()<>]{0,100}\)[^\s()<>]{0,100})?)>?\s*\)"
 )
-_URL = re.compile(r"(?:https?://|www\.)[^\s\"“”`|]{2,2000}", re.IGNORECASE)
+# Where a URL starts: a scheme, "www.", or a bare host with a path ("arxiv.org/abs/1706.03762",
+# "aclanthology.org/N19-1423", "github.com/x/y"), as answers often write them.
+URL_START = (
+    r"(?:https?://|www\.|(?<![\w@./-])(?:[a-z0-9][a-z0-9-]*\.)+"
+    r"(?:com|org|net|edu|gov|int|io|ai|cc|info|press|ac\.uk|co\.uk)/(?=[\w~%#?=&-]))"
+)
+_URL = re.compile(URL_START + r"[^\s\"“”`|]{2,2000}", re.IGNORECASE)
+_BARE_HOST = re.compile(r"\.(?:com|org|net|edu|gov|int|io|ai|cc|info|press|uk)/", re.IGNORECASE)
+
+
+def may_hold_url(lower: str) -> bool:
+    """A cheap test of lower-cased text before looking for URLs with `URL_START`."""
+    return "http" in lower or "www." in lower or _BARE_HOST.search(lower) is not None
 _DOI = re.compile(r"(?:\bdoi\s*:?\s*)?\b(10\.\d{4,9}/[^\s\"“”`|]{1,300})", re.IGNORECASE)
 _ARXIV = re.compile(
     r"\barxiv\s*:?\s*(?:preprint\s+)?(?:arxiv\s*:?\s*)?((?:\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?)\b",
@@ -110,7 +122,7 @@ def find_identifiers(text: str) -> list[Found]:
             label = m.group(1).strip()
             add(Found(m.start(), m.end(), scheme, value, url, label))
     lower = text.lower()
-    if "http" in lower or "www." in lower:
+    if may_hold_url(lower):
         for m in _URL.finditer(text):
             url = trim_url(m.group())
             if len(url) < 8 or not free(m.start(), m.start() + len(url)):

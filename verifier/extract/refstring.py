@@ -24,7 +24,7 @@ from verifier.citations import ParsedReference
 from verifier.extract import crf
 from verifier.extract.cleanup import clean_reference
 from verifier.extract.features import is_name, lexicon_kind
-from verifier.extract.identifiers_in_text import doi_value, trim_url
+from verifier.extract.identifiers_in_text import URL_START, doi_value, may_hold_url, trim_url
 from verifier.extract.inline import author_year
 from verifier.extract.names import scan_names, split_names
 from verifier.identifiers import normalize_acl, normalize_arxiv, normalize_isbn
@@ -43,7 +43,7 @@ _LABEL = re.compile(
     r"^\s*(?:\[\s*(?:\d{1,4}|[A-Za-z][\w+\-]{0,20}\d{2,4}[a-z]?)\s*\]|\(\s*\d{1,4}\s*\)|"
     r"\d{1,3}\s*[.)](?!\d)|\d{1,3}\s+(?=[^\W\d_])|[-*•+‣◦·–]\s+)\s*"
 )
-_URL = re.compile(r"(?:https?://|www\.)[^\s\"“”]+", re.IGNORECASE)
+_URL = re.compile(URL_START + r"[^\s\"“”]+", re.IGNORECASE)
 _DOI_PREFIX = re.compile(
     r"(?:\b(?:doi|DOI)\s*:?\s*|https?://(?:dx\.)?doi\.org/|\bdoi\.org/)?(10\.\d{4,9}/[^\s\"“”]+)"
 )
@@ -486,7 +486,7 @@ def _take_identifiers(s: str, link_urls: Sequence[str]) -> tuple[dict[str, str],
     cut: list[tuple[int, int]] = []
     urls: list[str] = list(link_urls)
     lower = s.lower()
-    if "http" in lower or "www." in lower:
+    if may_hold_url(lower):
         for m in _URL.finditer(s):
             url = _trim_url(m.group())
             urls.append(url)
@@ -1054,9 +1054,16 @@ def _named_venue(segs: Sequence[crf.Segment], title: crf.Segment) -> str | None:
             if (m := _IN.match(text)) and not _NOT_A_VENUE.match(text, m.end()):
                 # "In Conference on X." after the title, whatever the tagger called it
                 return _clean_title(text[m.end() :]) or None
+            text = _TRAILING_DATE.sub("", text)  # MLA's "arXiv, 2020," read as one note
             if len(text) <= 60 and venue_keys(text):
                 return text
     return None
+
+
+_TRAILING_DATE = re.compile(
+    r"[\s,]+(?:\d{1,2}\s+)?(?:" + _MONTH + r"\.?\s+)?(?:\d{1,2},?\s+)?" + _YEAR + r"[a-z]?$",
+    re.IGNORECASE,
+)
 
 
 _STATUS = re.compile(r"(?i:press|preparation|review|print|progress)")
