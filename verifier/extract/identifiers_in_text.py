@@ -25,10 +25,6 @@ URL_START = (
 _URL = re.compile(URL_START + r"[^\s\"“”`|]{2,2000}", re.IGNORECASE)
 _BARE_HOST = re.compile(r"\.(?:com|org|net|edu|gov|int|io|ai|cc|info|press|uk)/", re.IGNORECASE)
 
-
-def may_hold_url(lower: str) -> bool:
-    """A cheap test of lower-cased text before looking for URLs with `URL_START`."""
-    return "http" in lower or "www." in lower or _BARE_HOST.search(lower) is not None
 _DOI = re.compile(r"(?:\bdoi\s*:?\s*)?\b(10\.\d{4,9}/[^\s\"“”`|]{1,300})", re.IGNORECASE)
 _ARXIV = re.compile(
     r"\barxiv\s*:?\s*(?:preprint\s+)?(?:arxiv\s*:?\s*)?((?:\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?)\b",
@@ -40,6 +36,11 @@ _ACL = re.compile(
 )
 _ISBN = re.compile(r"\bISBN(?:-1[03])?\s*:?\s*((?:97[89][\s-]?)?\d(?:[\s-]?\d){8}[\s-]?[\dXx])\b")
 _TRAIL = ".,;:'\"*_>»”’!?"
+
+
+def may_hold_url(lower: str) -> bool:
+    """A cheap test of lower-cased text before looking for URLs with `URL_START`."""
+    return "http" in lower or "www." in lower or _BARE_HOST.search(lower) is not None
 
 
 @dataclass(frozen=True)
