@@ -593,6 +593,7 @@ IDENTIFIERS = [
     # hosts written without a scheme, as answers often do
     ("(arxiv.org/abs/2001.08361v2)", "arxiv", "2001.08361"),
     ("see aclanthology.org/N19-1423.", "acl", "N19-1423"),
+    ("[Scaling laws](arxiv.org/abs/2001.08361)", "arxiv", "2001.08361"),
     ("code: github.com/facebookresearch/fairseq.", "url", "github.com/facebookresearch/fairseq"),
     ("in ncbi.nlm.nih.gov/pmc/articles/PMC3159421/", "url",
      "ncbi.nlm.nih.gov/pmc/articles/PMC3159421/"),

@@ -12,10 +12,6 @@ from urllib.parse import unquote
 
 from verifier.identifiers import normalize_acl, normalize_arxiv, normalize_isbn
 
-# A markdown link whose target is a URL: "[Attention is all you need](https://arxiv.org/abs/...)".
-_MD_LINK = re.compile(
-    r"\[([^\[\]\n]{1,400})\]\(\s*<?((?:https?://|www\.)[^\s()<>]{1,500}(?:\([^\s()<>]{0,100}\)[^\s()<>]{0,100})?)>?\s*\)"
-)
 # Where a URL starts: a scheme, "www.", or a bare host with a path ("arxiv.org/abs/1706.03762",
 # "aclanthology.org/N19-1423", "github.com/x/y"), as answers often write them.
 URL_START = (
@@ -24,6 +20,13 @@ URL_START = (
 )
 _URL = re.compile(URL_START + r"[^\s\"“”`|]{2,2000}", re.IGNORECASE)
 _BARE_HOST = re.compile(r"\.(?:com|org|net|edu|gov|int|io|ai|cc|info|press|uk)/", re.IGNORECASE)
+# A markdown link whose target is a URL: "[Attention is all you need](https://arxiv.org/abs/...)".
+_MD_LINK = re.compile(
+    r"\[([^\[\]\n]{1,400})\]\(\s*<?("
+    + URL_START
+    + r"[^\s()<>]{1,500}(?:\([^\s()<>]{0,100}\)[^\s()<>]{0,100})?)>?\s*\)",
+    re.IGNORECASE,
+)
 
 _DOI = re.compile(r"(?:\bdoi\s*:?\s*)?\b(10\.\d{4,9}/[^\s\"“”`|]{1,300})", re.IGNORECASE)
 _ARXIV = re.compile(
