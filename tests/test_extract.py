@@ -451,7 +451,27 @@ INLINE = [
     ("(see Müller, 2001, p. 4)", [("(see Müller, 2001, p. 4)", ["Müller"], 2001)]),
     ("In 2019 (the year) nothing (2020).", []),
     ("Table 3 (2019) is not a cite.", []),
-]
+    # pinpoints after the year
+    (
+        "surveys (Zhao et al., 2023, Section 4; Bommasani et al., 2021)",
+        [("Zhao et al., 2023, Section 4", ["Zhao"], 2023), ("Bommasani et al., 2021", ["Bommasani"], 2021)],
+    ),
+    ("as in (Lee 2020, Table 2).", [("(Lee 2020, Table 2)", ["Lee"], 2020)]),
+    # several works of the same authors: one cite each
+    (
+        "(Smith, 2019a, 2019b; Lee 2020)",
+        [("Smith, 2019a", ["Smith"], 2019), ("2019b", ["Smith"], 2019), ("Lee 2020", ["Lee"], 2020)],
+    ),
+    ("(Smith 2018, 2020)", [("Smith 2018", ["Smith"], 2018), ("2020", ["Smith"], 2020)]),
+    ("(Lee 2018a, b)", [("Lee 2018a", ["Lee"], 2018), ("b", ["Lee"], 2018)]),
+    # in square brackets, as alphabetic styles and some answers write them
+    ("according to [Smith 2019], it", [("[Smith 2019]", ["Smith"], 2019)]),
+    (
+        "[Vaswani et al., 2017; Devlin et al. 2019]",
+        [("Vaswani et al., 2017", ["Vaswani"], 2017), ("Devlin et al. 2019", ["Devlin"], 2019)],
+    ),
+    ("a [Smith 2019](https://x.org/a) link label is no cite", []),
+]  # fmt: skip
 
 
 @pytest.mark.parametrize(("text", "expected"), INLINE)

@@ -40,7 +40,12 @@ _AUTHORS = (
     + r"|\s+et\s*al\.?|\s+and\s+(?:colleagues|others))?)"
 )
 _YEAR = r"(?P<year>(?:1[5-9]|20)\d\d[a-z]?|n\.\s?d\.|in press|forthcoming)"
-_LOCATOR = r"(?:\s*,\s*(?:pp?\.|chap\.|ch\.|sec\.|§|para\.)\s*[\w\-–]+)?"
+# A pinpoint after the year: "p. 4", "pp. 3-5", "ch. 2", "Section 4", "Table 2", "§ 3.1".
+_LOCATOR = (
+    r"(?:\s*,\s*(?i:pp?\.|chaps?\.|ch\.|chapters?|secs?\.|sections?|§§?|paras?\.|figs?\.|"
+    r"figures?|tables?|eqs?\.|equations?|appendix|thm\.|theorem|lemma|def\.|definition)"
+    r"\s*[\w\-–.]*\w)?"
+)
 # A venue named before the year, as chat answers do: "(Jain & Wallace, NAACL 2019)". Acronyms
 # only (two capitals or more: NAACL, NeurIPS, NAACL-HLT), so "(Smith, Jones 2019)" stays names.
 _VENUE_NAME = r"[A-Z][a-z]*[A-Z][A-Za-z]*(?:[-/][A-Z][A-Za-z]*)*"
@@ -57,6 +62,9 @@ _PAREN_ITEM = re.compile(
     + r"\s*$"
 )
 _PAREN = re.compile(r"\(([^()\n]{4,400}?(?:1[5-9]|20)\d\d[a-z]?[^()\n]{0,40})\)")
+# The same in square brackets, "[Smith 2019; Lee et al., 2020]", but not a markdown link's text.
+_BRACKET = re.compile(r"\[([^\[\]\n]{4,400}?(?:1[5-9]|20)\d\d[a-z]?[^\[\]\n]{0,40})\](?!\()")
+_MORE_YEAR = re.compile(r"(?:1[5-9]|20)\d\d[a-z]?|(?<![\w.])[a-z](?![\w.])")
 _NARRATIVE = re.compile(
     r"(?<![\w(])"
     + _AUTHORS
@@ -200,6 +208,9 @@ def find_inline(text: str) -> list[InlineCite]:
             nums = expand_numbers(m.group(1).translate(_SUP_DIGITS))
             if nums:
                 out.append(InlineCite(m.start(), m.end(), "numeric", numbers=nums))
+    if "[" in text:
+        for m in _BRACKET.finditer(text):
+            _parenthetical(text, m, out)
     if "(" in text:
         for m in _PAREN.finditer(text):
             _parenthetical(text, m, out)
@@ -248,6 +259,22 @@ def _with_title(text: str, c: InlineCite) -> InlineCite:
     return replace(c, start=c.start - len(before) + m.start(), title=title)
 
 
+def _more_years(first: InlineCite, m: re.Match[str], offset: int) -> list[InlineCite]:
+    """`first`, and one cite more for each further year of its authors ("Smith, 2019, 2020",
+    "Lee 2018a, b"): the first's span then ends at its year, each other's is its year."""
+    more = m.group("more")
+    if not more:
+        return [first]
+    out = [replace(first, end=offset + m.end("year"))]
+    base = m.group("year")[:4]
+    for y in _MORE_YEAR.finditer(more):
+        label = y.group() if len(y.group()) > 1 else base + y.group()
+        a = offset + m.start("more") + y.start()
+        out.append(replace(first, start=a, end=a + len(y.group()), year=_year(label),
+                           year_label=label))  # fmt: skip
+    return out
+
+
 def _parenthetical(text: str, m: re.Match[str], out: list[InlineCite]) -> None:
     """Cites inside "(A, 2019; B et al., 2020)": one InlineCite per item, spans on the item."""
     inner_start = m.start(1)
@@ -271,11 +298,10 @@ def _parenthetical(text: str, m: re.Match[str], out: list[InlineCite]) -> None:
         # Span: from the names to the end of the item, trimmed of spaces.
         s = inner_start + a + im.start("names")
         e = inner_start + a + len(item.rstrip())
-        found.append(
-            InlineCite(
-                s, e, "author-year", families, et_al, _year(label), label, venue=im.group("venue")
-            )
+        first = InlineCite(
+            s, e, "author-year", families, et_al, _year(label), label, venue=im.group("venue")
         )
+        found.extend(_more_years(first, im, inner_start + a))
     if len(found) == 1 and len(pieces) == 1:
         # A single cite: the span includes the parentheses, "(Kearns & Roth, 2019)".
         found = [replace(found[0], start=m.start(), end=m.end())]
