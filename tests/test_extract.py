@@ -787,6 +787,17 @@ CHAT_LIST = [  # the informal list items chat assistants write
      ("Vaswani", 2017, "Attention Is All You Need", None)),
     ('8. "Attention is not not Explanation" – Wiegreffe and Pinter, EMNLP-IJCNLP 2019, '
      "pp. 11–20.", ("Wiegreffe", 2019, "Attention is not not Explanation", "EMNLP-IJCNLP")),
+    ("9. **BERT: Pre-training of Deep Bidirectional Transformers for Language Understanding** "
+     "by Devlin, Chang, Lee & Toutanova (2019), NAACL.",
+     ("Devlin", 2019, "BERT: Pre-training of Deep Bidirectional Transformers for Language "
+      "Understanding", "NAACL")),
+    ("10. **Attention Is All You Need** (Vaswani et al., 2017) – introduced the Transformer.",
+     ("Vaswani", 2017, "Attention Is All You Need", None)),
+    ("11. Title: Deep Residual Learning for Image Recognition; Authors: Kaiming He, Xiangyu "
+     "Zhang, Shaoqing Ren, Jian Sun; Venue: CVPR 2016",
+     ("He", 2016, "Deep Residual Learning for Image Recognition", "CVPR")),
+    ("12. *Deep Learning*, by Ian Goodfellow, Yoshua Bengio and Aaron Courville, MIT Press, 2016.",
+     ("Goodfellow", 2016, "Deep Learning", None)),
 ]  # fmt: skip
 
 
@@ -798,8 +809,9 @@ def test_chat_style_reference_list_without_heading() -> None:
         (c.parsed.authors[0].family, c.parsed.year, c.parsed.title, c.parsed.venue) for c in refs
     ]
     assert got == [want for _, want in CHAT_LIST]
-    assert [c.parsed.number for c in refs] == [(n,) for n in range(1, 9)]
-    assert [len(c.parsed.authors) for c in refs] == [1, 4, 2, 2, 2, 2, 1, 2]
+    assert [c.parsed.number for c in refs] == [(n,) for n in range(1, len(CHAT_LIST) + 1)]
+    assert [len(c.parsed.authors) for c in refs] == [1, 4, 2, 2, 2, 2, 1, 2, 4, 1, 4, 3]
+    assert refs[-1].parsed.publisher == "MIT Press"
     inline = [c for c in cites if c.kind == "inline"]
     assert inline[-1].links == (refs[2].id,)
 
@@ -854,3 +866,31 @@ def test_superscript_footnotes_and_a_surname_table() -> None:
     assert linked == [[("Jain", (1,))], [("Wiegreffe", (2,))], [("Hewitt", ())]]
     table = next(c for c in refs.values() if c.text.startswith("|"))
     assert [a.family for a in table.parsed.authors] == ["Hewitt", "Manning"]
+
+
+def test_labelled_fields_list() -> None:
+    """Chat answers that lay out each work field by field, one label per line."""
+    text = (
+        "Sources:\n\n"
+        "1. **Title:** Deep Residual Learning for Image Recognition\n"
+        "   **Authors:** Kaiming He, Xiangyu Zhang, Shaoqing Ren, Jian Sun\n"
+        "   **Published in:** CVPR 2016\n"
+        "   **DOI:** 10.1109/CVPR.2016.90\n\n"
+        "2. **Title:** Attention Is All You Need\n"
+        "   **Authors:** Ashish Vaswani, Noam Shazeer, et al.\n"
+        "   **Year:** 2017\n"
+        "   **Venue:** NeurIPS\n"
+    )
+    refs = [c for c in extract_citations(text) if c.kind == "reference"]
+    got = [(c.parsed.title, c.parsed.families, c.parsed.year, c.parsed.venue) for c in refs]
+    assert got == [
+        (
+            "Deep Residual Learning for Image Recognition",
+            ("He", "Zhang", "Ren", "Sun"),
+            2016,
+            "CVPR",
+        ),
+        ("Attention Is All You Need", ("Vaswani", "Shazeer"), 2017, "NeurIPS"),
+    ]
+    assert refs[0].parsed.doi == "10.1109/cvpr.2016.90" and refs[1].parsed.et_al
+    assert refs[0].parsed.confidence["title"] == 0.9

@@ -179,7 +179,7 @@ def parse_reference(text: str) -> ParsedReference:
         return hit[1]
     s, link_urls = clean_reference(text)
     ids, s = _take_identifiers(s, link_urls)
-    p = _title_then_cite(s, ids) or _dashed(s, ids)
+    p = _labelled(s, ids) or _title_then_cite(s, ids) or _by_names(s, ids) or _dashed(s, ids)
     if p is None and s and crf.available():
         p = _merge(_from_segments(s, crf.tag(s), ids), s, ids)
     elif p is None:
@@ -194,6 +194,75 @@ def parse_reference(text: str) -> ParsedReference:
 # them): parses are kept per model, and dropped whenever a model is (re)trained.
 _MEMO_SIZE = 20_000
 _memo: dict[tuple[str, object], tuple[int, ParsedReference]] = {}
+
+
+# "Title: X; Authors: A, B; Venue: CVPR 2016", or the same on lines of their own
+# ("**Title:** X\n**Authors:** ..."): how chat answers lay out a work field by field.
+_FIELD_LABEL = re.compile(
+    r"(?:^|(?<=[\s;|,.]))(?P<key>(?i:title|authors?|by|year|date|published(?: in)?|"
+    r"publication(?: year| date)?|venue|journal|conference|source|book(?: title)?|publisher|"
+    r"pages|volume|issue))\s*:\s*"
+)
+_FIELD_OF = {
+    "title": "title",
+    "author": "authors",
+    "authors": "authors",
+    "by": "authors",
+    "year": "year",
+    "date": "year",
+    "published": "year",
+    "publication year": "year",
+    "publication date": "year",
+    "publisher": "publisher",
+    "pages": "pages",
+    "volume": "volume",
+    "issue": "issue",
+}
+
+
+def _labelled(s: str, ids: dict[str, str]) -> ParsedReference | None:
+    """A reference written as labelled fields, the title among them ("Title: X; Authors:
+    A, B; Year: 2017"), or None. The text must open with a label."""
+    if ":" not in s or not _FIELD_LABEL.match(s):
+        return None
+    marks = list(_FIELD_LABEL.finditer(s))
+    fields: dict[str, str] = {}
+    for k, m in enumerate(marks):
+        end = marks[k + 1].start() if k + 1 < len(marks) else len(s)
+        value = s[m.end() : end].strip(_TRIM + "|")
+        field = _FIELD_OF.get(m.group("key").lower(), "venue")
+        if value and field not in fields:
+            fields[field] = value
+    if len(marks) < 2 or "title" not in fields:
+        return None
+    people, et_al = split_names(fields.get("authors", ""))
+    year = _YEAR_ANY.search(fields.get("year") or fields.get("venue") or "")
+    venue = _TRAILING_DATE.sub("", fields.get("venue", "")).strip(_TRIM + "()")
+    pages = _PAGES_KW.sub(r"\1", fields.get("pages", ""))
+    found = {
+        "title": _clean_title(fields["title"]),
+        "authors": people,
+        "year": year,
+        "venue": venue,
+        "publisher": fields.get("publisher"),
+        "volume": fields.get("volume"),
+        "pages": pages,
+    }
+    conf = {k: 0.9 for k, v in found.items() if v}  # the writer named each field
+    return _assemble(
+        _clean_title(fields["title"]),
+        people,
+        int(year.group(1)) if year else None,
+        venue,
+        fields.get("volume"),
+        fields.get("issue"),
+        pages,
+        ids,
+        fields.get("publisher"),
+        (),
+        et_al,
+        conf,
+    )
 
 
 # "Title (Family et al., 2017)", optionally followed by a venue: how chat answers list works.
@@ -214,9 +283,86 @@ def _title_then_cite(s: str, ids: dict[str, str]) -> ParsedReference | None:
     if cite is None or any(lexicon_kind(f) in _PLACE_OR_PUBLISHER for f in cite[0]):
         return None
     families, et_al, year = cite
-    venue = m.group("rest").strip(_TRIM + "()[]") or None
+    venue = _venue_like(m.group("rest"))
     people = tuple(Author("", f) for f in families)
     return _informal(m.group("title"), people, et_al, year, venue, "", ids)
+
+
+_VENUE_LEADIN = re.compile(
+    r"^(?:(?:published|presented|appeared|appearing)\s+(?:in|at)|in|at)\s+", re.IGNORECASE
+)
+
+
+def _venue_like(text: str) -> str | None:
+    """Text after a chat answer's title and names that names a venue ("NAACL", "Journal of
+    Machine Learning Research"), not one that says what the work did ("– introduced the
+    Transformer")."""
+    from verifier.venues import venue_keys
+
+    text = _VENUE_LEADIN.sub("", text.strip(_TRIM + "()[]"))
+    if not text or venue_keys(text):
+        return text or None
+    lower = [w for w in text.split() if w[:1].islower() and w not in _NAME_LOWER]
+    return text if text[:1].isupper() and len(lower) <= 1 else None
+
+
+# "Title by A and B (2019), NAACL", "Title, by A. Name and B. Name, 2019": a title, then "by"
+# and the names (not "Edited by", "Translated by", which name other contributors).
+_BY_NAMES = re.compile(r"[\s,]+by\s+")
+_CONTRIBUTED = frozenset(
+    "edited translated introduced compiled revised illustrated reviewed foreword preface "
+    "afterword introduction notes commentary supported funded presented hosted sponsored "
+    "organized organised directed produced narrated performed read adapted selected written".split()
+)
+_SENTENCE_IN = re.compile(r"[^\W\d_]{3,}\.\s")
+
+
+def _by_names(s: str, ids: dict[str, str]) -> ParsedReference | None:
+    """A reference written as a title, "by", the names and the year, or None."""
+    if " by " not in s:
+        return None
+    for m in _BY_NAMES.finditer(s):
+        title = s[: m.start()]
+        lead = scan_names(title)  # "Smith, J. Title by ...": names first, not this form
+        if (
+            len(title) < 8
+            or _SENTENCE_IN.search(title)
+            or _QUOTE_OPENS.search(title)  # "by" inside a quoted title: a book review's
+            or lead.end < len(title) > 0 < lead.end
+            or title.split()[-1].lower().strip(",") in _CONTRIBUTED
+        ):
+            continue
+        rest = s[m.end() :]
+        chunks = re.split(r"\s*[(\[]|\s+[-–—|]\s+", rest, maxsplit=1)[0].split(", ")
+        k = len(chunks)
+        while k and not _by_whom(", ".join(chunks[:k]).rstrip(" .")):
+            k -= 1
+        names = ", ".join(chunks[:k]).rstrip(" .")
+        year = _YEAR_ANY.search(rest, len(names))
+        if not k or _SENTENCE_IN.search(names) or year is None:
+            continue
+        people, et_al = split_names(names)
+        if not people:
+            continue
+        after = _DETAILS_AFTER.split(rest[year.end() :], maxsplit=1)[0]  # ", 13(6), 751–754"
+        venue = _venue_like(rest[len(names) : year.start()]) or _venue_like(after)
+        p = _informal(title, people, et_al, int(year.group(1)), venue, "", ids)
+        if venue and any(lexicon_kind(w) == "publisher" for w in venue.split()):
+            return replace(p, venue=None, publisher=venue)  # "..., MIT Press, 2016"
+        return p
+    return None
+
+
+_DETAILS_AFTER = re.compile(r"[,;:]\s*(?=\d|pp?\.|vol)")
+_QUOTE_OPENS = re.compile(r"[“«„]|^[^\"]*\"[^\"]*$|^\s*\[?\d")
+
+
+_FIRST_ET_AL = re.compile(r"[A-Z][\w'’-]+(?:\s+(?:and|&)\s+[A-Z][\w'’-]+)?,?\s+et\s+al")
+
+
+def _by_whom(names: str) -> bool:
+    """Whether the text after "by" is the names: a name list, or "Family et al"."""
+    return _names_like(names) or _FIRST_ET_AL.fullmatch(names) is not None
 
 
 def _informal(
