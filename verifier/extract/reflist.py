@@ -156,7 +156,7 @@ def find_entries(text: str) -> list[Entry]:
 # What follows the author block of a reference: its year ("Smith, J. (2019). Title",
 # "Smith J. 2019. Title", "Smith, J. 2019, Title") or the end of the block before a title.
 _AFTER_NAMES = re.compile(
-    r"^(?:[.,]?\s*\(?(?:1[5-9]|20)\d\d[a-z]?\)?\s*[.,:]|[.:]\s+[\"“«‘]?[A-Z0-9])"
+    r"^(?:[.,]?\s*\(?(?:1[5-9]|20)\d\d[a-z]?\)?\s*[.,:]|[.:]\s+[\"“«‘„]?[A-Z0-9À-ÖØ-Þ])"
 )
 
 
@@ -177,22 +177,40 @@ def _reference_paragraph(s: str) -> bool:
     False
     """
     s = s.strip()
-    if not 20 <= len(s) <= 1500 or not _NAMES_OPENING.match(s) or not _YEARISH.search(s):
+    if not 20 <= len(s) <= 1500 or not _opens_with_names(s):
+        return False
+    return len(re.findall(r"[.?!][\"”’]?\s+\S", s)) >= 2
+
+
+def _opens_with_names(s: str) -> bool:
+    """Whether `s` opens with an author block followed by its year or a title, and has a year."""
+    if not _NAMES_OPENING.match(s) or not _YEARISH.search(s):
         return False
     scan = scan_names(s[:300])
     if not scan.authors:
         return False
     rest = s[scan.end :]
-    if s[scan.end - 1] == "." and not rest.startswith("."):  # the block's own final period
+    if s[scan.end - 1] == "." and not rest.startswith((".", ":")):  # the block's own period
         rest = "." + rest
-    if not _AFTER_NAMES.match(rest):
-        return False
-    return len(re.findall(r"[.?!][\"”’]?\s+\S", s)) >= 2
+    return _AFTER_NAMES.match(rest) is not None
+
+
+# An organisation as author, APA style: "OpenAI. (2023).", "Centers for Disease Control and
+# Prevention. (2023, May 15)."
+_CORPORATE = re.compile(r"^[A-Z][\w&'’,\- ]{1,80}?\.\s+\((?:(?:1[5-9]|20)\d\d|n\.\s?d\.)")
+
+
+def _whole(line: str) -> bool:
+    """Whether one line of a list holds a whole reference: it opens with an author block and
+    its year or title, or with an organisation and its year."""
+    line = line.strip()
+    return len(line) >= 40 and (_opens_with_names(line) or _CORPORATE.match(line) is not None)
 
 
 def _continuation(text: str, lines: list[tuple[int, int]], j: int) -> int:
     """Index after the wrapped lines that continue an entry starting before line j."""
     n = len(lines)
+    first = j - 1
     while j < n:
         a, b = lines[j]
         ln = text[a:b]
@@ -205,16 +223,19 @@ def _continuation(text: str, lines: list[tuple[int, int]], j: int) -> int:
         ):
             break
         prev = text[lines[j - 1][0] : lines[j - 1][1]].rstrip()
-        # Hanging indent, a lower-case start, a line broken mid-sentence, or the year of an
-        # entry whose line so far has none ("Jain and Wallace.\n2019. Attention...")
-        # continues the entry.
+        # Hanging indent or a line broken after a comma or "and" continues the entry; so do a
+        # lower-case start, a line after one that ends without a full stop, and the year of
+        # an entry whose line so far has none ("Jain and Wallace.\n2019. Attention..."),
+        # unless the line reads as a whole reference of its own after an entry with a year
+        # (one reference a line, the previous ending in a DOI; "van der Maaten, L., ...").
+        if ln[:1].isspace() or prev.endswith(("-", ",", "and", "&", ":")):
+            j += 1
+            continue
         if (
-            ln[:1].isspace()
-            or ln.lstrip()[:1].islower()
-            or prev.endswith(("-", ",", "and", "&", ":"))
+            ln.lstrip()[:1].islower()
             or not prev.endswith((".", ")", "]"))
             or (_YEAR_START.match(ln) and not _YEARISH.search(prev))
-        ):
+        ) and not (_YEARISH.search(text[lines[first][0] : lines[j - 1][1]]) and _whole(ln)):
             j += 1
             continue
         break
