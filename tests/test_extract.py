@@ -798,6 +798,15 @@ CHAT_LIST = [  # the informal list items chat assistants write
      ("He", 2016, "Deep Residual Learning for Image Recognition", "CVPR")),
     ("12. *Deep Learning*, by Ian Goodfellow, Yoshua Bengio and Aaron Courville, MIT Press, 2016.",
      ("Goodfellow", 2016, "Deep Learning", None)),
+    ("13. **Mastering the game of Go with deep neural networks and tree search** (Silver et al., "
+     "Nature, 2016)", ("Silver", 2016, "Mastering the game of Go with deep neural networks and "
+                       "tree search", "Nature")),
+    ("14. Sequence to Sequence Learning with Neural Networks (Sutskever, Vinyals, Le — NIPS 2014)",
+     ("Sutskever", 2014, "Sequence to Sequence Learning with Neural Networks", "NIPS")),
+    ("15. **Deep Learning** (LeCun, Bengio & Hinton, 2015), *Nature* 521: 436–444.",
+     ("LeCun", 2015, "Deep Learning", "Nature")),
+    ("16. Deep Residual Learning for Image Recognition — Kaiming He, Xiangyu Zhang, Shaoqing Ren, "
+     "Jian Sun, CVPR, 2016", ("He", 2016, "Deep Residual Learning for Image Recognition", "CVPR")),
 ]  # fmt: skip
 
 
@@ -810,8 +819,9 @@ def test_chat_style_reference_list_without_heading() -> None:
     ]
     assert got == [want for _, want in CHAT_LIST]
     assert [c.parsed.number for c in refs] == [(n,) for n in range(1, len(CHAT_LIST) + 1)]
-    assert [len(c.parsed.authors) for c in refs] == [1, 4, 2, 2, 2, 2, 1, 2, 4, 1, 4, 3]
-    assert refs[-1].parsed.publisher == "MIT Press"
+    assert [len(c.parsed.authors) for c in refs] == [1, 4, 2, 2, 2, 2, 1, 2, 4, 1, 4, 3, 1, 3, 3, 4]
+    assert refs[11].parsed.publisher == "MIT Press"
+    assert (refs[14].parsed.volume, refs[14].parsed.pages) == ("521", "436-444")
     inline = [c for c in cites if c.kind == "inline"]
     assert inline[-1].links == (refs[2].id,)
 
@@ -894,3 +904,25 @@ def test_labelled_fields_list() -> None:
     ]
     assert refs[0].parsed.doi == "10.1109/cvpr.2016.90" and refs[1].parsed.et_al
     assert refs[0].parsed.confidence["title"] == 0.9
+
+
+def test_one_reference_a_line_without_full_stops() -> None:
+    """Lines that each hold a whole reference are entries of their own, even when the one
+    before ends in a DOI or the next opens in lower case; wrapped lines still continue."""
+    lines = [
+        "Hochreiter, S., & Schmidhuber, J. (1997). Long short-term memory. Neural Computation, "
+        "9(8), 1735–1780. https://doi.org/10.1162/neco.1997.9.8.1735",
+        "van der Maaten, L., & Hinton, G. (2008). Visualizing data using t-SNE. Journal of "
+        "Machine Learning Research, 9, 2579–2605",
+        "OpenAI. (2023). GPT-4 technical report. arXiv. https://doi.org/10.48550/arXiv.2303.08774",
+        "Centers for Disease Control and Prevention. (2023, May 15). Symptoms of COVID-19. "
+        "https://www.cdc.gov/coronavirus/2019-ncov/symptoms-testing/symptoms.html",
+        "EINSTEIN, Albert: Zur Elektrodynamik bewegter Körper. In: Annalen der Physik 322 (1905), "
+        "Nr. 10, S. 891–921",
+        "Gödel, Kurt: Über formal unentscheidbare Sätze der Principia Mathematica und verwandter "
+        "Systeme I. In: Monatshefte für Mathematik und Physik 38 (1931), S. 173–198",
+    ]
+    wrapped = "Smith, J. (2020). A title that runs on\nover two lines. Journal of Things, 1, 2–3."
+    text = "## References\n\n" + "\n".join(lines) + "\n" + wrapped + "\n"
+    refs = [c for c in extract_citations(text) if c.kind == "reference"]
+    assert [c.text for c in refs] == [*lines, wrapped]

@@ -169,6 +169,21 @@ def author_year(item: str) -> tuple[tuple[str, ...], bool, int | None] | None:
     return (families, et_al, _year(m.group("year"))) if _plausible(families) else None
 
 
+def cited_families(spec: str) -> tuple[tuple[str, ...], bool] | None:
+    """(families, et al.) of the names of an author-year cite ("Sutskever, Vinyals, Le",
+    "Silver et al."), or None when they do not read as family names.
+
+    >>> cited_families("Kearns & Roth"), cited_families("the model")
+    ((('Kearns', 'Roth'), False), None)
+    """
+    if not re.fullmatch(_AUTHORS, spec.strip()) and not re.fullmatch(
+        _FAM + r"(?:\s*,\s*" + _FAM + r")+", spec.strip()
+    ):
+        return None
+    families, et_al = _names(spec)
+    return (families, et_al) if _plausible(families) else None
+
+
 def _year(label: str) -> int | None:
     m = re.match(r"\d{4}", label)
     return int(m.group()) if m else None

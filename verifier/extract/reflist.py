@@ -204,7 +204,7 @@ def _whole(line: str) -> bool:
     """Whether one line of a list holds a whole reference: it opens with an author block and
     its year or title, or with an organisation and its year."""
     line = line.strip()
-    return len(line) >= 40 and (_opens_with_names(line) or _CORPORATE.match(line) is not None)
+    return len(line) >= 24 and (_opens_with_names(line) or _CORPORATE.match(line) is not None)
 
 
 def _continuation(text: str, lines: list[tuple[int, int]], j: int) -> int:

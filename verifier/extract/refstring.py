@@ -25,7 +25,7 @@ from verifier.extract import crf
 from verifier.extract.cleanup import clean_reference
 from verifier.extract.features import is_name, lexicon_kind
 from verifier.extract.identifiers_in_text import URL_START, doi_value, may_hold_url, trim_url
-from verifier.extract.inline import author_year
+from verifier.extract.inline import author_year, cited_families
 from verifier.extract.names import scan_names, split_names
 from verifier.identifiers import normalize_acl, normalize_arxiv, normalize_isbn
 from verifier.records import Author
@@ -267,25 +267,68 @@ def _labelled(s: str, ids: dict[str, str]) -> ParsedReference | None:
 
 # "Title (Family et al., 2017)", optionally followed by a venue: how chat answers list works.
 _TITLE_CITE = re.compile(
-    r"^(?P<title>[^()]{8,300}?)[\s,.:]*\((?P<cite>[^()]{6,160})\)(?P<rest>[^()\d]{0,80})$"
+    r"^(?P<title>[^()]{8,300}?)[\s,.:]*\((?P<cite>[^()]{6,160})\)(?P<rest>[^()]{0,120})$"
 )
 _PLACE_OR_PUBLISHER = frozenset({"place", "publisher", "month"})
+_CITE_PARTS = re.compile(r"\s*(?:[,;]|\s[—–-])\s*")
+_VENUE_END = re.compile(r"[,;:]?\s+(?=\d)|[,;:]\s*(?=pp?\.|vol)")
 
 
 def _title_then_cite(s: str, ids: dict[str, str]) -> ParsedReference | None:
-    """A reference written as a title with an author-year cite after it, or None. Not when
-    the text before the parentheses opens with names ("Smith, J., Title (Wiley, 2000)") or
-    the parentheses hold a place, a publisher or a month."""
+    """A reference written as a title with an author-year cite after it, the venue in the
+    cite or after it, or None. Not when the text before the parentheses opens with names
+    ("Smith, J., Title (Wiley, 2000)") or the parentheses hold a place, a publisher or a
+    month."""
     m = _TITLE_CITE.match(s.strip())
-    if not m or scan_names(m.group("title")).authors:
+    if not m or _names_first(m.group("title")):
         return None
-    cite = author_year(m.group("cite"))
-    if cite is None or any(lexicon_kind(f) in _PLACE_OR_PUBLISHER for f in cite[0]):
+    cite = _cite_with_venue(m.group("cite"))
+    if cite is None:
         return None
-    families, et_al, year = cite
-    venue = _venue_like(m.group("rest"))
-    people = tuple(Author("", f) for f in families)
-    return _informal(m.group("title"), people, et_al, year, venue, "", ids)
+    people, et_al, year, venue = cite
+    volume = pages = ""
+    if venue is None:  # "(LeCun, Bengio & Hinton, 2015), *Nature* 521: 436–444"
+        rest = m.group("rest")
+        head = _VENUE_END.split(rest, maxsplit=1)[0]
+        venue = _venue_like(head)
+        if venue:
+            volume, _, pages, _ = _details(rest[len(head) :])
+    return _informal(m.group("title"), people, et_al, year, venue, pages, ids, volume)
+
+
+def _names_first(title: str) -> bool:
+    """Whether what would be a chat answer's title opens with names and goes on ("Smith, J.,
+    Title"): a reference in a formal style. A title the name scanner reads whole as a name
+    ("Deep Learning") is not."""
+    title = _LABEL.sub("", title, count=1).rstrip(_TRIM)
+    lead = scan_names(title)
+    return 0 < lead.end < len(title)
+
+
+def _cite_with_venue(
+    cite: str,
+) -> tuple[tuple[Author, ...], bool, int | None, str | None] | None:
+    """(authors, et al., year, venue) of "Vaswani et al., 2017" or of the same with a venue
+    before the year ("Silver et al., Nature, 2016", "Sutskever, Vinyals, Le — NIPS 2014")."""
+    ay = author_year(cite)
+    if ay is not None:
+        families, et_al, year = ay
+        if any(lexicon_kind(f) in _PLACE_OR_PUBLISHER for f in families):
+            return None
+        return tuple(Author("", f) for f in families), et_al, year, None
+    years = list(_YEAR_ANY.finditer(cite))
+    if not years or cite[years[-1].end() :].strip(" .,)"):
+        return None
+    chunks = [c for c in _CITE_PARTS.split(cite[: years[-1].start()]) if c]
+    for k in range(len(chunks) - 1, 0, -1):
+        names = cited_families(", ".join(chunks[:k]))
+        if names is not None:
+            venue = _venue_like(", ".join(chunks[k:]))
+            if venue is None:
+                return None
+            people = tuple(Author("", f) for f in names[0])
+            return people, names[1], int(years[-1].group(1)), venue
+    return None
 
 
 _VENUE_LEADIN = re.compile(
@@ -323,12 +366,11 @@ def _by_names(s: str, ids: dict[str, str]) -> ParsedReference | None:
         return None
     for m in _BY_NAMES.finditer(s):
         title = s[: m.start()]
-        lead = scan_names(title)  # "Smith, J. Title by ...": names first, not this form
         if (
             len(title) < 8
             or _SENTENCE_IN.search(title)
             or _QUOTE_OPENS.search(title)  # "by" inside a quoted title: a book review's
-            or lead.end < len(title) > 0 < lead.end
+            or _names_first(title)
             or title.split()[-1].lower().strip(",") in _CONTRIBUTED
         ):
             continue
@@ -373,6 +415,7 @@ def _informal(
     venue: str | None,
     pages: str,
     ids: dict[str, str],
+    volume: str = "",
 ) -> ParsedReference:
     """A reference read by one of the rules for chat answers' informal forms."""
     conf = {"title": 0.8, "authors": 0.8, "year": 0.9}
@@ -380,8 +423,10 @@ def _informal(
         conf["venue"] = 0.7
     if pages:
         conf["pages"] = 0.8
+    if volume:
+        conf["volume"] = 0.8
     return _assemble(
-        _clean_title(title), people, year, venue, None, None, pages, ids, None, (), et_al, conf
+        _clean_title(title), people, year, venue, volume, None, pages, ids, None, (), et_al, conf
     )
 
 
@@ -429,9 +474,13 @@ def _dashed(s: str, ids: dict[str, str]) -> ParsedReference | None:
 def _names_like(names: str, scanned: bool = True) -> bool:
     """Whether text is a list of names: name-like words, half of them known names, or (when
     `scanned`) names the name scanner reads whole."""
+    from verifier.venues import venue_keys
+
     words = [w.strip(",;") for w in names.split()]
     if not words or len(words) > 30 or not all(_NAME_WORD.fullmatch(w) for w in words if w):
         return False
+    if any(len(w) >= 3 and w.isupper() and venue_keys(w) for w in words):
+        return False  # "Jian Sun, CVPR": a venue's acronym ends the names
     capitalized = [w for w in words if w[:1].isupper() and len(w.rstrip(".")) > 1]
     known = sum(is_name(w) for w in capitalized)
     if not capitalized:
