@@ -152,6 +152,25 @@ GRAMMAR = [
 ]  # fmt: skip
 
 
+# (tokens, the tagger's labels, labels after `_series_letters`): lone capitals between a
+# journal and its numbers belong to the journal
+SERIES = [
+    (["Phys.", "Rev.", "B,", "75,", "1–5."], [C, C, "volume", "volume", "pages"],
+     [C, C, C, "volume", "pages"]),
+    (["Sci", "U", "S", "A.", "2019;"], [C, C, "pages", A, D], [C, C, C, C, D]),
+    (["Philosophy,", "I,", "2."], [C, "volume", "pages"], [C, "volume", "pages"]),
+    (["Nature,", "A.", "Jones", "(ed.)"], [C, "editor", "editor", "editor"],
+     [C, "editor", "editor", "editor"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("tokens", "labels", "expected"), SERIES)
+def test_series_letters(tokens: list[str], labels: list[str], expected: list[str]) -> None:
+    got = list(labels)
+    assert crf._series_letters(tokens, got) == (got != labels)
+    assert got == expected
+
+
 # (tokens, labels, probabilities, labels after `_split_title`): a title run over two sentences
 # is split when the model gives the split at least SPLIT_PRIOR times its probability
 SPLITS = [

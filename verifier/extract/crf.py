@@ -225,6 +225,32 @@ def _snap(tagger: Any, toks: list[str], labels: list[str]) -> tuple[list[str], f
     return labels, conf
 
 
+_LETTER = re.compile(r"(?![IV]\b)[A-Z][.,;:]?")  # not the Roman volumes I and V
+
+
+def _series_letters(toks: list[str], labels: list[str]) -> bool:
+    """Give a journal the series letters after its name that the tagger read as a volume or
+    anything else ("Phys. Rev. B, 75", "J. R. Statist. Soc. B, 34", "Proc Natl Acad Sci U S A.
+    2019"): lone capitals between the container and its numbers. Changes `labels` in place;
+    returns whether it did."""
+    changed = False
+    n = len(toks)
+    for k in range(1, n):
+        if (
+            labels[k] == "container"
+            or labels[k - 1] != "container"
+            or not _LETTER.fullmatch(toks[k])
+        ):
+            continue
+        j = k
+        while j < n and _LETTER.fullmatch(toks[j]):
+            j += 1
+        if j == n or toks[j][:1].isdigit() or toks[j][:1] == "(":
+            labels[k:j] = ["container"] * (j - k)
+            changed = True
+    return changed
+
+
 def _likeliest(tagger: Any, alternatives: list[list[str]]) -> tuple[float, list[str]] | None:
     """The most probable of some labellings, with its probability (None for none)."""
     scored = [(tagger.probability(alt), alt) for alt in alternatives]
@@ -452,6 +478,8 @@ def tag(s: str) -> list[Segment]:
         tagger.set(featurize(s, spans))
         toks = [s[a:b] for a, b in spans]
         labels, conf = _snap(tagger, toks, tagger.tag())
+        if _series_letters(toks, labels):
+            conf = None
         labels, refit = _refit(tagger, toks, labels)
         labels, split = _split_title(tagger, toks, labels, refit or conf)
         conf = split or refit or conf or tagger.probability(labels)
