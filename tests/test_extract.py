@@ -50,6 +50,33 @@ REFERENCES = [
         {"venue": "Conference on Disentangled Representations", "year": 2023},
     ),
     ("Smith, J. (2020). A title of a paper. In press.", {"venue": None, "year": 2020}),
+    (  # an organisation opening a web document, read by the tagger as its title
+        "Centers for Disease Control and Prevention. (2023, May 15). Symptoms of COVID-19. "
+        "https://www.cdc.gov/coronavirus/2019-ncov/symptoms-testing/symptoms.html",
+        {"title": "Symptoms of COVID-19", "families": ["Prevention"], "year": 2023},
+    ),
+    (
+        "Wikipedia contributors. (2024, March 1). Transformer (deep learning architecture). In "
+        "Wikipedia, The Free Encyclopedia. https://en.wikipedia.org/wiki/Transformer",
+        {
+            "title": "Transformer (deep learning architecture)",
+            "venue": "Wikipedia, The Free Encyclopedia",
+        },
+    ),
+    (
+        "IPCC (2021). Climate Change 2021: The Physical Science Basis. Cambridge University Press.",
+        {"title": "Climate Change 2021: The Physical Science Basis", "families": ["IPCC"]},
+    ),
+    (  # LNCS: the series is no part of the proceedings' name
+        "He, K., Zhang, X., Ren, S., Sun, J.: Identity mappings in deep residual networks. In: "
+        "Leibe, B., Matas, J., Sebe, N., Welling, M. (eds.) ECCV 2016. LNCS, vol. 9908, pp. "
+        "630–645. Springer, Cham (2016)",
+        {"venue": "ECCV 2016", "volume": "9908", "pages": "630-645", "year": 2016},
+    ),
+    (  # a journal's series letter
+        "Geim, A. K., & Novoselov, K. S. (2007). The rise of graphene. Phys. Rev. B, 75, 1–5.",
+        {"venue": "Phys. Rev. B", "volume": "75"},
+    ),
     (  # MLA: a known venue the tagger left as a note, its date after it; a bare-host URL
         'Kaplan, Jared, et al. "Scaling Laws for Neural Language Models." arXiv, 2020, '
         "arxiv.org/abs/2001.08361.",
@@ -414,6 +441,9 @@ def test_a_title_the_rules_read_as_none(title: str | None, s: str, how: str) -> 
             ["Kocmi", "Artemova", "Murray", "Zouhar"],
         ),
         ("Kocmi, T., Artemova, E., … Zouhar, V.", ["Kocmi", "Artemova", "Zouhar"]),
+        # an organisation is one author, split as the records split it
+        ("Centers for Disease Control and Prevention.", ["Prevention"]),
+        ("World Health Organization", ["Organization"]),
     ],
 )
 def test_people_of_an_author_segment(block: str, families: list[str]) -> None:

@@ -1067,6 +1067,10 @@ def _people(block: str) -> tuple[tuple[Author, ...], bool]:
     block = _ROLE.sub("", _BY.sub("", block.strip(" ()[]—–|"))).strip(" ,;:()[]—–|")
     if not block:
         return (), False
+    if _ORGANISATION.search(block) and not _INITIAL.search(block) and "," not in block:
+        # one organisation, split as the records split it: "Centers for Disease Control and
+        # Prevention" is one author, not two
+        return (Author.parse(block.strip(_TRIM)),), False
     people, et_al = split_names(block)
     if not people:
         people = (Author("", block.strip(_TRIM)),)
@@ -1074,11 +1078,18 @@ def _people(block: str) -> tuple[tuple[Author, ...], bool]:
 
 
 _LETTER = re.compile(r"[^\W\d_]")
+# An organisation as author.
+_ORGANISATION = re.compile(
+    r"\b(?:Organi[sz]ation|Association|Institute|Cent(?:er|re)s?|Department|Agency|Council|"
+    r"Committee|Society|Foundation|Bureau|Ministry|Office|Consortium|Commission|Board|"
+    r"Corporation|Inc|Ltd|LLC|GmbH|contributors|Team|Group|Project|Programme|Program|"
+    r"Nations|Bank|Fund|Panel|Network|Alliance|Federation|Union|Authority|Service)\b"
+)
 
 
 def _from_segments(s: str, segs: Sequence[crf.Segment], ids: dict[str, str]) -> ParsedReference:
     """Fields from the tagger's labelled segments; identifiers come from the rules."""
-    segs = _title_in_author_place(segs)
+    segs = _organisation_first(_title_in_author_place(segs), bool(ids))
     first: dict[str, crf.Segment] = {}
     for g in segs:
         first.setdefault(g.label, g)
@@ -1113,7 +1124,7 @@ def _from_segments(s: str, segs: Sequence[crf.Segment], ids: dict[str, str]) -> 
             # the editors run into the book: "In J. Doe and A. Roe (eds.), The Book"
             container_eds, v = e.group("eds"), v[e.end() :]
         v = re.sub(r"\s*\((?:Vol|pp|Eds?)\b.*$", "", v)
-        v = _VENUE_DETAILS.sub("", v).strip(_TRIM + "(")
+        v = _SERIES.sub("", _VENUE_DETAILS.sub("", v)).strip(_TRIM + "(")
         venue = _clean_title(v) or None
         if venue and _STATUS.fullmatch(venue):  # "In press", "In preparation": no venue
             venue = None
@@ -1189,6 +1200,54 @@ _VENUE_DETAILS = re.compile(
     r"|\s*\(\s*" + _MONTH + r"\b[^)]*)$",
     re.IGNORECASE,
 )
+
+
+# A book series run into the proceedings' name: "ECCV 2016. LNCS", "... 2019. CCIS".
+_SERIES = re.compile(
+    r"[.,]\s+(?:LNCS|LNAI|LNBI|CCIS|LNEE|LNNS|AISC|LIPIcs|EPTCS|PMLR|CEUR(?:-WS)?"
+    r"|Lecture Notes in [A-Z][\w ]+)\W*$"
+)
+
+
+def _organisation_first(segs: Sequence[crf.Segment], web: bool) -> Sequence[crf.Segment]:
+    """The segments relabelled when an organisation opens a web document or report, APA
+    style, and the tagger read it as the title or the journal ("Centers for Disease Control
+    and Prevention. (2023, May 15). Symptoms of COVID-19. https://...", "IPCC (2021).
+    Climate Change 2021: The Physical Science Basis."): the lead, a date, then a title (or,
+    in a document with a URL, a phrase read as a publisher or a container, which may run
+    into the work it is part of: "Title. In Wikipedia."), no author and no volume or pages."""
+    lead = [g for g in segs if g.label != "number"]
+    if len(lead) < 3 or lead[0].label not in ("title", "container") or lead[1].label != "date":
+        return segs
+    labels = [g.label for g in lead]
+    if "author" in labels or "volume" in labels or "pages" in labels:
+        return segs
+    third = lead[2]
+    if not (third.label == "title" or (third.label in ("publisher", "container") and web)):
+        return segs
+    if _INITIAL.search(lead[0].text) or not _ORGANISATION_LEAD.fullmatch(lead[0].text.strip()):
+        return segs
+    out = list(segs)
+    out[out.index(lead[0])] = replace(lead[0], label="author")
+    k = out.index(third)
+    m = _IN_PART.search(third.text)
+    if m and third.label == "container":  # "Transformer (...). In Wikipedia, The Free ..."
+        cut = third.start + m.start()
+        out[k : k + 1] = [
+            replace(third, label="title", end=cut, text=third.text[: m.start()]),
+            replace(third, start=cut, text=third.text[m.start() :]),
+        ]
+    else:
+        out[k] = replace(third, label="title")
+    return out
+
+
+_IN_PART = re.compile(r"(?<=[.?!])\s+In:?\s+(?=[A-Z])")
+
+
+# A lead that can be an organisation: a few capitalized words (or an acronym), a full stop.
+_ORG_WORD = r"(?:[A-Z][\w'’&-]*|of|for|on|the|and|&|contributors|team|staff)"
+_ORGANISATION_LEAD = re.compile(r"[A-Z][\w'’&-]*(?:\s+" + _ORG_WORD + r"){0,7}\.?")
 
 
 def _title_in_author_place(segs: Sequence[crf.Segment]) -> Sequence[crf.Segment]:
