@@ -73,6 +73,11 @@ REFERENCES = [
         "630–645. Springer, Cham (2016)",
         {"venue": "ECCV 2016", "volume": "9908", "pages": "630-645", "year": 2016},
     ),
+    (  # APA's spaced ellipsis; "Winter" is a name here, not a season that opens the date
+        "Ziegler, D. M., Wu, J., Winter, C., . . . Amodei, D. (2020). Language models are "
+        "few-shot learners. Advances in Neural Information Processing Systems, 33, 1877–1901.",
+        {"families": ["Ziegler", "Wu", "Winter", "Amodei"], "year": 2020},
+    ),
     (  # a journal's series letter
         "Geim, A. K., & Novoselov, K. S. (2007). The rise of graphene. Phys. Rev. B, 75, 1–5.",
         {"venue": "Phys. Rev. B", "volume": "75"},
@@ -441,6 +446,14 @@ def test_a_title_the_rules_read_as_none(title: str | None, s: str, how: str) -> 
             ["Kocmi", "Artemova", "Murray", "Zouhar"],
         ),
         ("Kocmi, T., Artemova, E., … Zouhar, V.", ["Kocmi", "Artemova", "Zouhar"]),
+        # "Given van den Family, Given Family, and ...": forward names, not "Family, Given"
+        (
+            "Aäron van den Oord, Oriol Vinyals, and Koray Kavukcuoglu",
+            ["van den Oord", "Vinyals", "Kavukcuoglu"],
+        ),
+        ("García de la Cruz, Juan", ["García de la Cruz"]),
+        # a suffix after a forward name is no given name
+        ("J. F. Nash, Jr., and L. S. Shapley", ["Nash Jr.", "Shapley"]),
         # an organisation is one author, split as the records split it
         ("Centers for Disease Control and Prevention.", ["Prevention"]),
         ("World Health Organization", ["Organization"]),

@@ -276,8 +276,8 @@ class _Scanner:
                 break
         while j < len(toks) and toks[j][0] == PART and n_given:  # "Beethoven, Ludwig van"
             j += 1
-        if n_given == 0:
-            return None
+        if n_given == 0 or (n_given == 1 and toks[gstart][1].lower().rstrip(".") in _SUFFIX):
+            return None  # "J. F. Nash, Jr.": a suffix is no given name
         gend = j
         # ", Jr." suffix
         if (
@@ -320,8 +320,19 @@ class _Scanner:
                 break
         # The family name is the last word, with the particles before it.
         end = j
+        suffix = ""
         if j < len(toks) and toks[j][0] == CAP and toks[j][1].lower().rstrip(".") in _SUFFIX:
             end = j + 1
+        elif (
+            j + 1 < len(toks)
+            and toks[j][1] == ","
+            and toks[j + 1][1].lower().rstrip(".") in _SUFFIX
+            and j > i + 1
+        ):
+            end = j + 2  # "J. F. Nash, Jr."
+            suffix = " " + toks[j + 1][1].rstrip(".") + "."
+            if end < len(toks) and toks[end][1] == ".":
+                end += 1
         k = j - 1
         while k > i and not _is_family_word(toks[k]):
             k -= 1
@@ -343,7 +354,7 @@ class _Scanner:
         given = self.text(i, fam_start)
         if initials_only:
             given = _initials(given)
-        family = self.text(fam_start, end)
+        family = self.text(fam_start, end) if not suffix else self.text(fam_start, j) + suffix
         if toks[k][0] == INIT:  # "Li." used as a family name
             family = family.rstrip(".")
         return Author(clean_text(given), clean_text(family)), end, initials_only
@@ -424,6 +435,16 @@ def scan_names(s: str) -> NameScan:
                 n_fam = next((k for k, t in enumerate(fam) if t[1] == ","), 0)
                 cap_family = n_fam >= 2 and all(
                     t[0] == CAP and t[1].lower() not in _CAP_PARTICLES for t in fam[:n_fam]
+                )
+                # "Aäron van den Oord, Oriol Vinyals, ...": a given name, particles, a family
+                # name, then a two-word "given name" is the next author's whole name
+                cap_family = cap_family or (
+                    n_fam >= 3
+                    and fam[0][0] == CAP
+                    and fam[0][1].lower() not in _CAP_PARTICLES
+                    and fam[n_fam - 2][0] == PART
+                    and fam[n_fam - 1][0] == CAP
+                    and " " in inv[0].given
                 )
                 given_initials = (
                     inv[0].given.replace(".", "").replace("-", "").replace(" ", "").isupper()

@@ -1077,7 +1077,29 @@ def _people(block: str) -> tuple[tuple[Author, ...], bool]:
     return tuple(a for a in people if _LETTER.search(a.family)), et_al
 
 
+def _longer_list(
+    s: str, segs: Sequence[crf.Segment], seg: crf.Segment, authors: tuple[Author, ...], et_al: bool
+) -> tuple[tuple[Author, ...], bool]:
+    """The author list the name scanner reads from the author segment on, when it goes on into
+    a date after it, with the same names first and across no text field: the tagger began the
+    date too early ("..., Wu, J., Winter, C., . . . Amodei, D. (2020)", "Winter" a season)."""
+    k = segs.index(seg)
+    if not authors or k + 1 >= len(segs) or segs[k + 1].label != "date":
+        return authors, et_al
+    scan = scan_names(s[seg.start :])
+    end = seg.start + scan.end
+    if (
+        len(scan.authors) > len(authors)
+        and end > seg.end
+        and all(g.label in _NOT_NAMES for g in segs[k + 1 :] if g.start < end)
+        and [a.family for a in scan.authors[: len(authors)]] == [a.family for a in authors]
+    ):
+        return scan.authors, scan.et_al or et_al
+    return authors, et_al
+
+
 _LETTER = re.compile(r"[^\W\d_]")
+_NOT_NAMES = frozenset({"date", "volume", "pages", "note"})  # what the tagger calls names
 # An organisation as author.
 _ORGANISATION = re.compile(
     r"\b(?:Organi[sz]ation|Association|Institute|Cent(?:er|re)s?|Department|Agency|Council|"
@@ -1098,6 +1120,7 @@ def _from_segments(s: str, segs: Sequence[crf.Segment], ids: dict[str, str]) -> 
     et_al = False
     if (seg := first.get("author")) is not None:
         authors, et_al = _people(seg.text)
+        authors, et_al = _longer_list(s, segs, seg, authors, et_al)
         if authors:
             conf["authors"] = seg.confidence
     title = None
