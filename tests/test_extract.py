@@ -78,6 +78,22 @@ REFERENCES = [
         "few-shot learners. Advances in Neural Information Processing Systems, 33, 1877–1901.",
         {"families": ["Ziegler", "Wu", "Winter", "Amodei"], "year": 2020},
     ),
+    (  # GB/T 7714: document-type codes end the title, "//" opens the proceedings
+        "HE K, ZHANG X, REN S, et al. Deep residual learning for image recognition[C]//Proceedings "
+        "of the IEEE Conference on Computer Vision and Pattern Recognition. Las Vegas: IEEE, "
+        "2016: 770-778.",
+        {
+            "title": "Deep residual learning for image recognition",
+            "families": ["HE", "ZHANG", "REN"],
+            "venue": "Proceedings of the IEEE Conference on Computer Vision and Pattern "
+            "Recognition",
+            "year": 2016,
+        },
+    ),
+    (
+        "LECUN Y, BENGIO Y, HINTON G. Deep learning[J]. Nature, 2015, 521(7553): 436-444.",
+        {"title": "Deep learning", "families": ["LECUN", "BENGIO", "HINTON"], "venue": "Nature"},
+    ),
     (  # a journal's series letter
         "Geim, A. K., & Novoselov, K. S. (2007). The rise of graphene. Phys. Rev. B, 75, 1–5.",
         {"venue": "Phys. Rev. B", "volume": "75"},

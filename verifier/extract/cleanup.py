@@ -19,6 +19,9 @@ _CODE = re.compile(r"`([^`\n]{1,500})`")
 _HYPHEN_BREAK = re.compile(r"(?<=[^\W\d_]{2})-[ \t]*\r?\n[ \t]*(?=[a-z])")
 _SPACE = re.compile(r"\s+")
 _NEEDS = re.compile(r"[<&*_`\[\n\r\t\xa0]|''")
+# GB/T 7714's document-type codes after a title ("Deep learning[J]. Nature", "Title[C]//
+# Proceedings ..."): the title ends there, and "//" introduces the work it is part of.
+_GBT_TYPE = re.compile(r"\s*\[(?:[JCMDRNPSZAG]|EB|DB|CP)(?:/(?:OL|MT|DK|CD))?\]\s*(//)?\s*\.?\s*")
 
 
 def clean_reference(text: str) -> tuple[str, list[str]]:
@@ -47,6 +50,8 @@ def clean_reference(text: str) -> tuple[str, list[str]]:
             return label
 
         text = _MD_LINK.sub(link, text)
+    if "]" in text and _GBT_TYPE.search(text):
+        text = _GBT_TYPE.sub(lambda m: ". In: " if m.group(1) else ". ", text)
     if "``" in text:  # LaTeX quotes
         text = text.replace("``", "“").replace("''", "”")
     if "`" in text:

@@ -216,6 +216,15 @@ class _Scanner:
             and _is_family_word(toks[j])
         ):
             j += 1
+        if (
+            j == start_family
+            and j + 1 < len(toks)
+            and toks[j][0] == VINIT
+            and len(toks[j][1]) >= 2
+            and toks[j + 1][0] in (VINIT, INIT)
+            and _terminates(toks, j + 2)
+        ):
+            j += 1  # GB/T 7714's capitals: "HE K, ZHANG X", a short family name first
         if j == start_family or j >= len(toks):
             return None
         kind, text = toks[j][0], toks[j][1]
