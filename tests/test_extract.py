@@ -94,6 +94,16 @@ REFERENCES = [
         "LECUN Y, BENGIO Y, HINTON G. Deep learning[J]. Nature, 2015, 521(7553): 436-444.",
         {"title": "Deep learning", "families": ["LECUN", "BENGIO", "HINTON"], "venue": "Nature"},
     ),
+    (  # an abbreviated journal the tagger read as a genre
+        '[9] C. E. Shannon, "A mathematical theory of communication," Bell Syst. Tech. J., vol. '
+        "27, no. 3, pp. 379–423, Jul. 1948.",
+        {"venue": "Bell Syst. Tech. J.", "volume": "27", "pages": "379-423", "year": 1948},
+    ),
+    (  # "von" opens a family name here, not the German "by"
+        "von Neumann, John, and Oskar Morgenstern. 1944. Theory of Games and Economic Behavior. "
+        "Princeton, NJ: Princeton University Press.",
+        {"families": ["von Neumann", "Morgenstern"], "year": 1944},
+    ),
     (  # a journal's series letter
         "Geim, A. K., & Novoselov, K. S. (2007). The rise of graphene. Phys. Rev. B, 75, 1–5.",
         {"venue": "Phys. Rev. B", "volume": "75"},

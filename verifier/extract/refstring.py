@@ -15,6 +15,7 @@ Rules, in the order a reader uses them:
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -1048,7 +1049,9 @@ _BARE_NUMBER = re.compile(r"\s*(\d{1,4})[,.;:]?\s*")
 _TRAILING_VOLUME = re.compile(
     r"(?<=[^\W\d_]{2})[\s,]+(?!" + _YEAR + r"\b)(\d{1,4})(?:[.(](\d{1,3})\)?)?$"
 )
-_BY = re.compile(r"^(?:by|von|par)\s+", re.IGNORECASE)
+_BY = re.compile(
+    r"^(?:by|par)\s+|^von\s+(?![^\W\d_][\w'’-]*,)", re.IGNORECASE
+)  # not "von Neumann, J."
 _IN_EDS = re.compile(
     r"^(?:in|en|dans|im)\s*:?\s+|^(?:edited|translated|trans\.?|transl\.?)\s+(?:by\s+)?|"
     r"^(?:eds?|hrsg|hg)\.?\s+(?:v\.|by)?\s*",
@@ -1157,6 +1160,9 @@ def _from_segments(s: str, segs: Sequence[crf.Segment], ids: dict[str, str]) -> 
         venue = _named_venue(segs, title_seg)
         if venue:
             conf["venue"] = 0.7
+    if venue is None and (seg := _abbreviated_journal(segs)) is not None:
+        venue = seg.text.strip(" ,;:")  # "J." keeps its period
+        conf["venue"] = seg.confidence * 0.8
     volume = issue = pages = ""
     if (seg := first.get("volume")) is not None:
         volume, issue, pages, _ = _details(seg.text)
@@ -1317,6 +1323,26 @@ _JOURNAL_THEN_NUMBER = re.compile(r"((?:[^\W\d_][\w'’&.-]*\s*)+?)[\s,]+(?=\d)"
 
 
 _VENUE_SLOTS = frozenset({"publisher", "location", "note", "genre"})
+
+
+def _abbreviated_journal(segs: Sequence[crf.Segment]) -> crf.Segment | None:
+    """A journal's abbreviated name the tagger called a genre or a note, just before the
+    volume or pages ('"A mathematical theory of communication," Bell Syst. Tech. J., vol. 27')."""
+    for g, nxt in itertools.pairwise(segs):
+        if (
+            g.label in ("genre", "note")
+            and nxt.label in ("volume", "pages")
+            and _JOURNAL_ABBREVIATION.fullmatch(g.text.strip(" ,;:"))
+            and len(re.findall(r"[A-Z][a-z]{2,}\.", g.text)) >= 2
+        ):
+            return g
+    return None
+
+
+# "Bell Syst. Tech. J.", "Proc. Natl. Acad. Sci. USA": capitalized words, most abbreviated.
+_JOURNAL_ABBREVIATION = re.compile(
+    r"(?:(?:[A-Z][a-z]{0,9}|[A-Z]{2,5})\.?\s+|&\s+|of\s+){1,7}(?:[A-Z][a-z]{0,9}|[A-Z]{2,5})\.?"
+)
 
 
 def _named_venue(segs: Sequence[crf.Segment], title: crf.Segment) -> str | None:
