@@ -161,6 +161,8 @@ SERIES = [
     (["Philosophy,", "I,", "2."], [C, "volume", "pages"], [C, "volume", "pages"]),
     (["Nature,", "A.", "Jones", "(ed.)"], [C, "editor", "editor", "editor"],
      [C, "editor", "editor", "editor"]),
+    (["Sci.", "U.S.A.", "36"], [C, C, "volume"], [C, C, "volume"]),
+    (["Sci.", "U.S.A.", "36"], [C, "note", "volume"], [C, C, "volume"]),
 ]  # fmt: skip
 
 
@@ -180,6 +182,8 @@ SPLITS = [
      {(T, T, T, T, D): 0.9, (T, T, C, C, D): 0.01}, [T, T, T, T, D]),
     (["Homer.", "The", "Iliad.", "1903."], [T, T, T, D], {(T, T, T, D): 0.2, (A, T, T, D): 0.5},
      [A, T, T, D]),
+    # a word of a capital and a digit ends one ("bacteriophage T4. Nature.")
+    (["phage", "T4.", "Nature."], [T, T, T], {(T, T, T): 0.1, (T, T, C): 0.2}, [T, T, C]),
     # an initial or an abbreviation does not end a sentence
     (["A.", "Study", "of", "Things."], [T] * 4, {(T,) * 4: 0.1}, [T] * 4),
     (["Planning", "in", "U.S.", "Corporations."], [T] * 4, {(T,) * 4: 0.1, (T, T, T, C): 0.5},

@@ -225,7 +225,7 @@ def _snap(tagger: Any, toks: list[str], labels: list[str]) -> tuple[list[str], f
     return labels, conf
 
 
-_LETTER = re.compile(r"(?![IV]\b)[A-Z][.,;:]?")  # not the Roman volumes I and V
+_LETTER = re.compile(r"(?![IV]\b)[A-Z][.,;:]?|(?:[A-Z]\.){2,3}[,;:]?")  # not Roman I, V
 
 
 def _series_letters(toks: list[str], labels: list[str]) -> bool:
@@ -424,7 +424,11 @@ def _sentence_starts(toks: list[str], i: int, j: int) -> list[int]:
         word = prev.rstrip(".?!")
         if (
             prev[-1:] in ".?!"
-            and ((len(word) >= 3 and "." not in word) or prev[-1:] in "?!")  # not "U.S."
+            and (
+                (len(word) >= 3 and "." not in word)
+                or prev[-1:] in "?!"
+                or (len(word) == 2 and word[0].isupper() and word[1].isdigit())  # "phage T4."
+            )  # not "U.S."
             and (toks[k][:1].isupper() or toks[k][:1] in '"“‘«')
         ):
             out.append(k)
