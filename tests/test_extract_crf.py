@@ -142,6 +142,14 @@ GRAMMAR = [
      {(T, "volume", "volume", P): 0.2, (T, "note", "note", P): 0.1}, [T, "volume", "volume", P]),
     (["Approach,", "page", "346.", "Morgan,"], [T, T, T, P],
      {(T, "pages", "pages", P): 0.2}, [T, "pages", "pages", P]),
+    # editors after a book's title and a comma, with the names the tagger gave the next field
+    (["Quaderni,", "a", "cura", "di", "V.", "Gerratana,", "Torino,"], [T, T, T, T, C, C, "location"],
+     {(T, T, T, T, T, C, "location"): 0.3},
+     [T, "editor", "editor", "editor", "editor", "editor", "location"]),
+    (["Works,", "edited", "by", "Jane", "Doe,", "Oxford"], [T, T, T, T, T, P], {},
+     [T, "editor", "editor", "editor", "editor", P]),
+    (["“Epigrammatum,", "Edited", "by", "J.", "Martyn.”", "Moreana"], [T, T, T, T, T, C], {},
+     [T, T, T, T, T, C]),
     # a day before a month belongs to the date, not to a volume or a note; "Vol. 21 March" is
     # a volume
     (["Yorker,", "14", "Oct.", "2018."], [C, "volume", D, D], {}, [C, D, D, D]),

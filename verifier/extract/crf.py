@@ -305,6 +305,34 @@ def _quote_end(toks: list[str], i: int, j: int) -> int | None:
 
 
 _PUBLICATION = frozenset({"date", "publisher", "location"})
+# What introduces a book's editors or translators after its title, after a comma.
+_EDITOR_CUES = (
+    ("edited", "by"),
+    ("ed.", "by"),
+    ("eds.", "by"),
+    ("translated", "by"),
+    ("trans.", "by"),
+    ("hrsg.", "von"),
+    ("hg.", "von"),
+    ("herausgegeben", "von"),
+    ("éd.", "par"),
+    ("édité", "par"),
+    ("a", "cura"),
+    ("sous", "la"),
+)
+_NAME_TOKEN = re.compile(r"(?:[A-Z][\w'’-]*\.?|(?:[A-Z]\.-?){1,3})[,;]?|and|und|e|et|&")
+
+
+def _editor_cue(toks: list[str], i: int, j: int) -> int | None:
+    """Where a title run i..j goes on into its editors after a comma ("The Collected Works, |
+    edited by Jane Doe", "Phänomenologie des Geistes, | hrsg. von H.-F. Wessels"); not in a
+    quoted title (a book review's: "“Epigrammatum, Vol. II, Edited by J. Martyn.”")."""
+    if toks[i][:1] in _CLOSE:
+        return None
+    for k in range(i + 1, j - 1):
+        if toks[k - 1].endswith(",") and (toks[k].lower(), toks[k + 1].lower()) in _EDITOR_CUES:
+            return k
+    return None
 
 
 def _open_paren(toks: list[str], i: int, j: int) -> int | None:
@@ -388,6 +416,24 @@ def _refit(tagger: Any, toks: list[str], labels: list[str]) -> tuple[list[str], 
             )
             if k is not None:
                 start, choices = k, ("container", "editor")
+            elif (k := _editor_cue(toks, i, j)) is not None:
+                # "Quaderni del carcere, | a cura di V. Gerratana, Torino": the editors, and
+                # the names the tagger read as the next field with them
+                end = j
+                while (
+                    end < n
+                    and end - j < 5
+                    and labels[end] in ("container", "note")
+                    and (_NAME_TOKEN.fullmatch(toks[end]))
+                ):
+                    end += 1
+                    if toks[end - 1].endswith(","):
+                        break
+                labels = labels[:k] + ["editor"] * (end - k) + labels[end:]
+                conf = tagger.probability(labels)
+                seen.update(("title", "editor"))
+                i = end
+                continue
             elif (k := _quote_end(toks, i, j)) is not None:
                 start, choices = k, _AFTER_QUOTE
             elif j < n and labels[j] in _PUBLICATION and (k := _open_paren(toks, i, j)) is not None:

@@ -1054,7 +1054,8 @@ _BY = re.compile(
 )  # not "von Neumann, J."
 _IN_EDS = re.compile(
     r"^(?:in|en|dans|im)\s*:?\s+|^(?:edited|translated|trans\.?|transl\.?)\s+(?:by\s+)?|"
-    r"^(?:eds?|hrsg|hg)\.?\s+(?:v\.|by)?\s*",
+    r"^(?:eds?|hrsg|hg)\.?\s+(?:v\.|von|by)?\s*|^(?:herausgegeben\s+von|a\s+cura\s+di|"
+    r"sous\s+la\s+direction\s+de|éd(?:ité)?\.?\s+par)\s+",
     re.IGNORECASE,
 )
 _ROLE = re.compile(
