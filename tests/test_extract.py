@@ -104,6 +104,15 @@ REFERENCES = [
         "Princeton, NJ: Princeton University Press.",
         {"families": ["von Neumann", "Morgenstern"], "year": 1944},
     ),
+    (  # DIN 1505's "u. a." is "et al."
+        "SILVER, David u. a.: Mastering the game of Go with deep neural networks and tree search. "
+        "In: Nature 529 (2016), Nr. 7587, S. 484–489",
+        {
+            "title": "Mastering the game of Go with deep neural networks and tree search",
+            "families": ["SILVER"],
+            "venue": "Nature",
+        },
+    ),
     (  # a journal's series letter
         "Geim, A. K., & Novoselov, K. S. (2007). The rise of graphene. Phys. Rev. B, 75, 1–5.",
         {"venue": "Phys. Rev. B", "volume": "75"},

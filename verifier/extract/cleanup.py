@@ -18,7 +18,9 @@ _CODE = re.compile(r"`([^`\n]{1,500})`")
 # A word broken at the end of a line: "classi-\nfication". Identifiers keep their hyphen.
 _HYPHEN_BREAK = re.compile(r"(?<=[^\W\d_]{2})-[ \t]*\r?\n[ \t]*(?=[a-z])")
 _SPACE = re.compile(r"\s+")
-_NEEDS = re.compile(r"[<&*_`\[\n\r\t\xa0]|''")
+_NEEDS = re.compile(r"[<&*_`\[\n\r\t\xa0]|''|\su\.\s?a\.")
+# DIN 1505's "et al." after the names: "SILVER, David u. a.: Mastering ..."
+_UND_ANDERE = re.compile(r"(?<=\w)\s+u\.\s?a\.(?=\s*[:;,])")
 # GB/T 7714's document-type codes after a title ("Deep learning[J]. Nature", "Title[C]//
 # Proceedings ..."): the title ends there, and "//" introduces the work it is part of.
 _GBT_TYPE = re.compile(r"\s*\[(?:[JCMDRNPSZAG]|EB|DB|CP)(?:/(?:OL|MT|DK|CD))?\]\s*(//)?\s*\.?\s*")
@@ -50,6 +52,8 @@ def clean_reference(text: str) -> tuple[str, list[str]]:
             return label
 
         text = _MD_LINK.sub(link, text)
+    if "u." in text:
+        text = _UND_ANDERE.sub(" et al.", text)
     if "]" in text and _GBT_TYPE.search(text):
         text = _GBT_TYPE.sub(lambda m: ". In: " if m.group(1) else ". ", text)
     if "``" in text:  # LaTeX quotes
