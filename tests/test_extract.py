@@ -113,6 +113,11 @@ REFERENCES = [
             "venue": "Nature",
         },
     ),
+    (  # "NOM Prénom, Title, Place, Publisher, Year": the list ends with the first name
+        "BOURDIEU Pierre, La Distinction. Critique sociale du jugement, Paris, Éditions de "
+        "Minuit, 1979.",
+        {"families": ["BOURDIEU"], "title": "La Distinction. Critique sociale du jugement"},
+    ),
     (  # a journal's series letter
         "Geim, A. K., & Novoselov, K. S. (2007). The rise of graphene. Phys. Rev. B, 75, 1–5.",
         {"venue": "Phys. Rev. B", "volume": "75"},
@@ -489,6 +494,9 @@ def test_a_title_the_rules_read_as_none(title: str | None, s: str, how: str) -> 
         ("García de la Cruz, Juan", ["García de la Cruz"]),
         # a suffix after a forward name is no given name
         ("J. F. Nash, Jr., and L. S. Shapley", ["Nash Jr.", "Shapley"]),
+        # French and Italian styles' family names in capitals first: "NOM Prénom"
+        ("BOURDIEU Pierre et PASSERON Jean-Claude", ["BOURDIEU", "PASSERON"]),
+        ("J.-P. Ranjeva, P. Cozzone", ["Ranjeva", "Cozzone"]),
         # an organisation is one author, split as the records split it
         ("Centers for Disease Control and Prevention.", ["Prevention"]),
         ("World Health Organization", ["Organization"]),

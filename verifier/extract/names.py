@@ -366,6 +366,9 @@ class _Scanner:
         family = self.text(fam_start, end) if not suffix else self.text(fam_start, j) + suffix
         if toks[k][0] == INIT:  # "Li." used as a family name
             family = family.rstrip(".")
+        first = toks[i][1]
+        if fam_start == i + 1 and _CAPITALS.fullmatch(first) and not family.isupper():
+            given, family = family, first  # "BOURDIEU Pierre": the family name in capitals first
         return Author(clean_text(given), clean_text(family)), end, initials_only
 
     def separator(self, i: int) -> tuple[int, bool]:
@@ -403,6 +406,15 @@ class _Scanner:
         if i < len(toks) and toks[i][1].lower() in ("etal", "u.a"):
             return i + 1 + (i + 1 < len(toks) and toks[i + 1][1] == ".")
         return 0
+
+
+# A family name in capitals, as French and Italian styles write it first: "LÉVI-STRAUSS Claude".
+_CAPITALS = re.compile(r"(?=\w{4})[^\W\d_a-zß-ÿ]{2,}(?:[-'’][^\W\d_a-zß-ÿ]{2,})*")
+
+
+def _capitals_first(a: Author) -> bool:
+    """A name written as French and Italian styles write it: "BOURDIEU Pierre"."""
+    return _CAPITALS.fullmatch(a.family) is not None and not a.given.isupper()
 
 
 @functools.lru_cache(maxsize=4096)  # the tagger's features and the rules scan the same strings
@@ -467,6 +479,12 @@ def scan_names(s: str) -> NameScan:
                 got, this_style = inv, "inverted"
             elif fwd:
                 author, j, initials_only = fwd
+                if (
+                    style == "forward"
+                    and _capitals_first(authors[0])
+                    and not _capitals_first(author)
+                ):
+                    break  # "BOURDIEU Pierre, La Distinction": the list had NOM Prénom names
                 # "H. Fischer, Centre Pompidou, ..." : after initials-only names, a full-name
                 # "name" without "and" before it is a title or venue.
                 if style == "forward" and first_initials and not initials_only and not saw_and:
