@@ -118,6 +118,27 @@ REFERENCES = [
         "Minuit, 1979.",
         {"families": ["BOURDIEU"], "title": "La Distinction. Critique sociale du jugement"},
     ),
+    (  # Bluebook: an article (volume, journal, first page, year) and a book
+        "Guido Calabresi & A. Douglas Melamed, Property Rules, Liability Rules, and "
+        "Inalienability: One View of the Cathedral, 85 Harv. L. Rev. 1089 (1972).",
+        {
+            "title": "Property Rules, Liability Rules, and Inalienability: One View of the "
+            "Cathedral",
+            "families": ["Calabresi", "Melamed"],
+            "venue": "Harv. L. Rev.",
+            "volume": "85",
+            "pages": "1089",
+            "year": 1972,
+        },
+    ),
+    (
+        "Frank H. Easterbrook, Cyberspace and the Law of the Horse, 1996 U. Chi. Legal F. 207.",
+        {"venue": "U. Chi. Legal F.", "year": 1996, "volume": None, "families": ["Easterbrook"]},
+    ),
+    (
+        "Ronald Dworkin, Law's Empire (1986).",
+        {"title": "Law's Empire", "families": ["Dworkin"], "year": 1986},
+    ),
     (  # a journal's series letter
         "Geim, A. K., & Novoselov, K. S. (2007). The rise of graphene. Phys. Rev. B, 75, 1–5.",
         {"venue": "Phys. Rev. B", "volume": "75"},
@@ -990,6 +1011,21 @@ def test_labelled_fields_list() -> None:
     ]
     assert refs[0].parsed.doi == "10.1109/cvpr.2016.90" and refs[1].parsed.et_al
     assert refs[0].parsed.confidence["title"] == 0.9
+
+
+def test_footnote_definitions_with_a_year_are_references() -> None:
+    text = (
+        "Privacy.[^1] Entitlements.[^2]\n\n"
+        "[^1]: Samuel D. Warren & Louis D. Brandeis, The Right to Privacy, 4 Harv. L. Rev. 193 "
+        "(1890).\n"
+        "[^2]: Guido Calabresi & A. Douglas Melamed, Property Rules, Liability Rules, and "
+        "Inalienability: One View of the Cathedral, 85 Harv. L. Rev. 1089 (1972).\n"
+    )
+    cites = extract_citations(text)
+    refs = [c for c in cites if c.kind == "reference"]
+    inline = [c for c in cites if c.kind == "inline"]
+    assert [c.key for c in refs] == ["1", "2"]
+    assert [c.links for c in inline] == [(refs[0].id,), (refs[1].id,)]  # no stray "^2]"
 
 
 def test_one_reference_a_line_without_full_stops() -> None:

@@ -19,7 +19,7 @@ _MAX_RANGE = 200  # "[1-100000]" is not a citation of 100,000 references
 
 _NUM_ITEM = r"\d{1,4}(?:\s*[-–—]\s*\d{1,4})?"
 _NUMERIC = re.compile(r"\[(\s*" + _NUM_ITEM + r"(?:\s*[,;]\s*" + _NUM_ITEM + r")*\s*)\](?!\s*\()")
-_CARET = re.compile(r"(?<![\d^)])\^\[?(\d{1,4}(?:[,–-]\d{1,4})*)\]?(?![\w])")
+_CARET = re.compile(r"(?<![\d^)\[])\^\[?(\d{1,4}(?:[,–-]\d{1,4})*)\]?(?![\w])")
 _SUP = re.compile(r"<sup>\s*\[?(\d{1,4}(?:\s*[,–-]\s*\d{1,4})*)\]?\s*</sup>", re.IGNORECASE)
 _UNI_SUP = re.compile(r"(?<=[^\s\d⁰¹²³⁴⁵⁶⁷⁸⁹])([⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:[⁻,˒][⁰¹²³⁴⁵⁶⁷⁸⁹]+)*)")
 _SUP_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻˒", "0123456789-,")

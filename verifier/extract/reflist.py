@@ -116,7 +116,7 @@ def find_entries(text: str) -> list[Entry]:
             i = _table(text, lines, i, entries)
             continue
         lm = _LABEL.match(line)
-        if lm and looks_like_reference(line):
+        if lm and _listed_reference(lm, line):
             # A list of reference-like items without a heading: take the run.
             j = i
             run: list[Entry] = []
@@ -124,7 +124,7 @@ def find_entries(text: str) -> list[Entry]:
                 la, lb = lines[j]
                 ln = text[la:lb]
                 m2 = _LABEL.match(ln)
-                if not m2 or not looks_like_reference(ln):
+                if not m2 or not _listed_reference(m2, ln):
                     break
                 k = _continuation(text, lines, j + 1)
                 run.append(_entry(text, la, lines[k - 1][1], m2, False))
@@ -151,6 +151,13 @@ def find_entries(text: str) -> list[Entry]:
                 continue
         i += 1
     return entries
+
+
+def _listed_reference(label: re.Match[str], line: str) -> bool:
+    """Whether a list item is a reference: it reads like one, or it is a footnote definition
+    with a year ("[^2]: Guido Calabresi & A. Douglas Melamed, Property Rules, ..., 85 Harv. L.
+    Rev. 1089 (1972).")."""
+    return looks_like_reference(line) or bool(label.group("fn") and _YEARISH.search(line))
 
 
 # What follows the author block of a reference: its year ("Smith, J. (2019). Title",

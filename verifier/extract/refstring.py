@@ -180,7 +180,13 @@ def parse_reference(text: str) -> ParsedReference:
         return hit[1]
     s, link_urls = clean_reference(text)
     ids, s = _take_identifiers(s, link_urls)
-    p = _labelled(s, ids) or _title_then_cite(s, ids) or _by_names(s, ids) or _dashed(s, ids)
+    p = (
+        _labelled(s, ids)
+        or _bluebook(s, ids)
+        or _title_then_cite(s, ids)
+        or _by_names(s, ids)
+        or _dashed(s, ids)
+    )
     if p is None and s and crf.available():
         p = _merge(_from_segments(s, crf.tag(s), ids), s, ids)
     elif p is None:
@@ -260,6 +266,70 @@ def _labelled(s: str, ids: dict[str, str]) -> ParsedReference | None:
         pages,
         ids,
         fields.get("publisher"),
+        (),
+        et_al,
+        conf,
+    )
+
+
+# Bluebook. An article: "Samuel D. Warren & Louis D. Brandeis, The Right to Privacy, 4 Harv. L.
+# Rev. 193 (1890)" (names, title, volume, journal, first page, a pinpoint, the year; or the year
+# as the volume: "..., 1996 U. Chi. Legal F. 207"). A book: "Ronald Dworkin, Law's Empire
+# (1986)", "Richard A. Posner, Economic Analysis of Law 45 (Little, Brown 1973)".
+_BLUEBOOK_NAMES = r"(?P<names>[^,]{3,150}?(?:,\s*(?:Jr|Sr|II|III|IV)\.?)?(?:,? et al\.)?)"
+_BLUEBOOK_YEAR = r"\((?P<pub>[^()]{2,80}?\s)?(?:[A-Z][a-z]{2,8}\.?\s+(?:\d{1,2},\s+)?)?(?P<year>(?:1[5-9]|20)\d\d)\)"
+_LAW_REVIEW = re.compile(
+    r"^" + _BLUEBOOK_NAMES + r",\s+(?P<title>.{4,400}?),\s+(?P<volume>\d{1,4})\s+"
+    r"(?P<journal>[A-Z][\w.&'’ ]{0,80}?(?:\.|L\.J|Rev|Law|Review|Journal))\s+(?P<page>\d{1,6})"
+    r"(?:,\s*\d[\d\-–]*)?(?:\s+" + _BLUEBOOK_YEAR + r")?\.?$"
+)
+_LAW_BOOK = re.compile(
+    r"^"
+    + _BLUEBOOK_NAMES
+    + r",\s+(?P<title>[^()]{4,300}?)(?:\s+\d[\d\-–, ]*)?\s+"
+    + _BLUEBOOK_YEAR
+    + r"\.?$"
+)
+
+
+_NOT_A_BOOK_TITLE = re.compile(
+    r"[“”\"«»`]|''|,\s+(?:in|ed\.|eds\.|trans\.|edited)\s", re.IGNORECASE
+)
+
+
+def _bluebook(s: str, ids: dict[str, str]) -> ParsedReference | None:
+    """An article or a book as the Bluebook cites it (names written forward), or None."""
+    s = s.strip()
+    m = _LAW_REVIEW.match(s) or _LAW_BOOK.match(s)
+    if not m:
+        return None
+    names = re.sub(r",? et al\.$", "", m.group("names"))
+    if " " not in names or not _names_like(re.sub(r",\s*(?:Jr|Sr|II|III|IV)\.?$", "", names)):
+        return None
+    article = m.re is _LAW_REVIEW
+    if not article and _NOT_A_BOOK_TITLE.search(m.group("title")):
+        return None  # a chapter ('“Title,” in Book, ed. Name') or a quoted report title
+    year = m.group("year") or (m.group("volume") if article else None)
+    if not year or not _YEAR_ANY.fullmatch(year):
+        return None
+    people, et_al = split_names(m.group("names"))
+    if not people:
+        return None
+    conf = {"title": 0.85, "authors": 0.85, "year": 0.95}
+    if article:
+        conf.update(venue=0.85, volume=0.9, pages=0.9)
+    volume = m.group("volume") if article and m.group("year") else None
+    publisher = (m.group("pub") or "").strip() or None
+    return _assemble(
+        _clean_title(m.group("title")),
+        people,
+        int(year),
+        m.group("journal") if article else None,
+        volume,
+        None,
+        m.group("page") if article else None,
+        ids,
+        publisher,
         (),
         et_al,
         conf,
