@@ -595,6 +595,8 @@ NUMERIC = [
     ("works<sup>2,3</sup>.", [(2, 3)]),
     ("works¹² and", [(12,)]),
     ("a [link](http://x.org) is not [a] cite", []),
+    ("heterogeneity I² and R² = 0.9 are powers", []),
+    ("evidence (1). Without a numbered list, (2) is no cite.", []),
 ]
 
 
@@ -602,6 +604,40 @@ NUMERIC = [
 def test_inline_numeric(text: str, expected: list[tuple[int, ...]]) -> None:
     cites = [c for c in extract_citations(text) if c.kind == "inline"]
     assert [c.parsed.number for c in cites] == expected
+
+
+def test_numbers_in_parentheses_cite_a_numbered_list() -> None:
+    text = (
+        "Evidence (1). Reviews follow PRISMA (2), pooled (3,4). We (1) list steps.\n\n"
+        "References\n"
+        "1. Sackett DL, Rosenberg WM. Evidence based medicine. BMJ. 1996;312(7023):71-2.\n"
+        "2. Page MJ, McKenzie JE. The PRISMA 2020 statement. BMJ. 2021;372:n71.\n"
+        "3. Higgins JP, Thompson SG. Measuring inconsistency in meta-analyses. BMJ. "
+        "2003;327(7414):557-60.\n"
+        "4. DerSimonian R, Laird N. Meta-analysis in clinical trials. Control Clin Trials. "
+        "1986;7(3):177-88.\n"
+    )
+    cites = extract_citations(text)
+    refs = {c.parsed.number[0]: c.id for c in cites if c.kind == "reference"}
+    inline = [c for c in cites if c.kind == "inline"]
+    assert [c.text for c in inline] == ["(1)", "(2)", "(3,4)"]  # not "(1) list": enumeration
+    assert [c.links for c in inline] == [(refs[1],), (refs[2],), (refs[3], refs[4])]
+
+
+def test_table_number_column_numbers_its_rows() -> None:
+    text = (
+        "Hohenberg and Kohn [1]; Becke [2].\n\n"
+        "| # | Authors | Year | Title | Journal |\n|---|---|---|---|---|\n"
+        "| 1 | Hohenberg, P.; Kohn, W. | 1964 | Inhomogeneous electron gas | Physical Review "
+        "136, B864 |\n"
+        "| 2 | Becke, A. D. | 1993 | Density-functional thermochemistry | J. Chem. Phys. 98, 5648 |\n"
+    )
+    cites = extract_citations(text)
+    refs = [c for c in cites if c.kind == "reference"]
+    assert [c.parsed.number for c in refs] == [(1,), (2,)]
+    assert [c.links for c in cites if c.kind == "inline"] == [(refs[0].id,), (refs[1].id,)]
+    p = refs[0].parsed
+    assert (p.venue, p.volume, p.pages) == ("Physical Review", "136", "B864")
 
 
 def test_numeric_cites_link_to_numbered_list() -> None:

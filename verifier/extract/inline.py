@@ -21,7 +21,17 @@ _NUM_ITEM = r"\d{1,4}(?:\s*[-–—]\s*\d{1,4})?"
 _NUMERIC = re.compile(r"\[(\s*" + _NUM_ITEM + r"(?:\s*[,;]\s*" + _NUM_ITEM + r")*\s*)\](?!\s*\()")
 _CARET = re.compile(r"(?<![\d^)\[])\^\[?(\d{1,4}(?:[,–-]\d{1,4})*)\]?(?![\w])")
 _SUP = re.compile(r"<sup>\s*\[?(\d{1,4}(?:\s*[,–-]\s*\d{1,4})*)\]?\s*</sup>", re.IGNORECASE)
-_UNI_SUP = re.compile(r"(?<=[^\s\d⁰¹²³⁴⁵⁶⁷⁸⁹])([⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:[⁻,˒][⁰¹²³⁴⁵⁶⁷⁸⁹]+)*)")
+# Not after a one-letter word: "I²", "R²", "m²", "χ²" are powers.
+_UNI_SUP = re.compile(
+    r"(?<=[^\s\d⁰¹²³⁴⁵⁶⁷⁸⁹])(?<!\b[^\W\d_])([⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:[⁻,˒][⁰¹²³⁴⁵⁶⁷⁸⁹]+)*)"
+)
+# Vancouver's cites in parentheses, "evidence (1).", "(3,4)": before punctuation or a line's end
+# only (not "(1) first, (2) second"), and kept only where a numbered list has those entries.
+_PAREN_NUMBERS = re.compile(
+    r"(?<=[\w.,;:’”\"'\]])\s?\((" + _NUM_ITEM + r"(?:\s*,\s*" + _NUM_ITEM + r")*)\)"
+    r"(?=[.,;:]|[ \t]*$)",
+    re.MULTILINE,
+)
 _SUP_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻˒", "0123456789-,")
 _FOOTNOTE = re.compile(r"\[\^([^\]\s]{1,40})\](?!:)")
 
@@ -92,7 +102,7 @@ class InlineCite:
 
     start: int
     end: int
-    style: str  # "numeric" | "author-year" | "footnote"
+    style: str  # "numeric" | "paren-numeric" | "author-year" | "footnote"
     families: tuple[str, ...] = ()
     et_al: bool = False
     year: int | None = None
@@ -227,6 +237,10 @@ def find_inline(text: str) -> list[InlineCite]:
         for m in _BRACKET.finditer(text):
             _parenthetical(text, m, out)
     if "(" in text:
+        for m in _PAREN_NUMBERS.finditer(text):
+            nums = expand_numbers(m.group(1))
+            if nums and all(0 < n < 1000 for n in nums):
+                out.append(InlineCite(m.start(1) - 1, m.end(), "paren-numeric", numbers=nums))
         for m in _PAREN.finditer(text):
             _parenthetical(text, m, out)
         for m in _NARRATIVE.finditer(text):

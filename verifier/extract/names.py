@@ -585,4 +585,10 @@ def _initials(given: str) -> str:
         return " ".join(f"{c}." for c in given)
     given = re.sub(r"\.(?=[^\W\d_])", ". ", given)
     given = re.sub(r"\s*-\s*", "-", given)
-    return re.sub(r"\s+", " ", given)
+    given = re.sub(r"\s+", " ", given)
+    if _LAST_INITIAL_BARE.fullmatch(given):  # "A. D" (the list's final period stripped)
+        given += "."
+    return given
+
+
+_LAST_INITIAL_BARE = re.compile(r"(?:[^\W\d_]\.[\s-]?)+[^\W\d_]")

@@ -71,9 +71,12 @@ def extract_citations(text: str) -> list[Citation]:
     for c in cites:
         if _free(taken, c.start, c.end):
             drafts.append((c.start, c.end, "inline", ",".join(c.keys), ParsedReference()))
+    numbered = {n for d in drafts if d[2] == "reference" for n in d[4].number}
     for ic in find_inline(text):
         if not _free(taken, ic.start, ic.end):
             continue
+        if ic.style == "paren-numeric" and not set(ic.numbers) <= numbered:
+            continue  # "(2)" is a cite only where a numbered list has an entry 2
         conf = {"authors": 0.8, "year": 0.9} if ic.families else {"number": 0.9}
         if ic.title:
             conf["title"] = 0.8
@@ -138,6 +141,12 @@ def _parse_entry(entry_text: str, e: reflist.Entry) -> ParsedReference:
     return parse_reference(body)
 
 
+_VENUE_NUMBERS = re.compile(
+    r"^(?P<venue>.*?[^\W\d_].*?)[,\s]+(?P<volume>\d{1,5})(?:\s*\((?P<issue>[^)]{1,10})\))?"
+    r"(?:\s*[,:]\s*(?P<pages>[A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?))?\.?$"
+)
+
+
 def _from_cells(fields: dict[str | None, str]) -> ParsedReference:
     """A reference from a markdown table row with named columns."""
     from verifier.extract.cleanup import clean_reference
@@ -154,11 +163,17 @@ def _from_cells(fields: dict[str | None, str]) -> ParsedReference:
     url = next((f.url for f in ids if f.url), None)
     title = cell("title")
     conf = {"title": 0.9, "authors": 0.8, "year": 0.95, "venue": 0.85}
+    venue, volume, issue, pages = cell("venue"), None, None, None
+    if m := _VENUE_NUMBERS.match(venue):  # "Physical Review 136, B864" in a Journal column
+        venue, volume, issue, pages = m.group("venue", "volume", "issue", "pages")
     return ParsedReference(
         title=title or None,
         authors=authors,
         year=parse_year(cell("year")),
-        venue=cell("venue") or None,
+        venue=venue or None,
+        volume=volume,
+        issue=issue,
+        pages=re.sub(r"\s*[-–]\s*", "-", pages) if pages else None,
         doi=doi,
         arxiv=values.get("arxiv"),
         acl=values.get("acl"),

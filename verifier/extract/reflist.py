@@ -308,8 +308,12 @@ def _table(text: str, lines: list[tuple[int, int]], i: int, entries: list[Entry]
         known = any(_column(h) for h, _ in named)
         if (known and _YEARISH.search(joined)) or looks_like_reference(joined):
             lead = len(row) - len(row.lstrip())
+            # a "#" column numbers the rows, as "[1]" cites them
+            number = next(
+                (int(v) for h, v in named if _column(h) == "number" and v.strip().isdigit()), None
+            )
             entries.append(
-                Entry(a + lead, b - (len(row) - len(row.rstrip())), None, None, named, True)
+                Entry(a + lead, b - (len(row) - len(row.rstrip())), number, None, named, True)
             )
         j += 1
     return j
@@ -326,7 +330,8 @@ def _cells(row: str) -> list[str]:
 
 def _column(name: str) -> str | None:
     """The parsed field a table column holds, from its header."""
-    name = name.lower().strip(" :*_#")
+    name = name.lower().strip(" :*_")
+    name = name if name == "#" else name.strip("# ")  # "#" heads a number column
     table = {
         "author": ("author", "authors", "author(s)", "by", "creator", "writer"),
         "title": ("title", "paper", "article", "work", "publication", "book", "name"),
