@@ -577,7 +577,9 @@ INLINE = [
         "[Vaswani et al., 2017; Devlin et al. 2019]",
         [("Vaswani et al., 2017", ["Vaswani"], 2017), ("Devlin et al. 2019", ["Devlin"], 2019)],
     ),
-    ("a [Smith 2019](https://x.org/a) link label is no cite", []),
+    # a markdown link whose text is a cite: the cite (which gets the link's target)
+    ("see [Smith 2019](https://x.org/a).", [("[Smith 2019]", ["Smith"], 2019)]),
+    ("As Freire (1970/2000, p. 72) argued", [("Freire (1970/2000, p. 72)", ["Freire"], 2000)]),
 ]  # fmt: skip
 
 
@@ -604,6 +606,28 @@ NUMERIC = [
 def test_inline_numeric(text: str, expected: list[tuple[int, ...]]) -> None:
     cites = [c for c in extract_citations(text) if c.kind == "inline"]
     assert [c.parsed.number for c in cites] == expected
+
+
+def test_a_cite_that_links_somewhere_gets_the_link_target() -> None:
+    text = (
+        "Datasheets ([Gebru et al., 2021](https://doi.org/10.1145/3458723)) and "
+        "[Bender et al. (2021)](https://arxiv.org/abs/2101.00001)."
+    )
+    cites = extract_citations(text)
+    assert [c.kind for c in cites] == ["inline", "inline"]  # no separate identifiers
+    assert cites[0].parsed.doi == "10.1145/3458723" and cites[0].parsed.families == ("Gebru",)
+    assert cites[1].parsed.arxiv == "2101.00001" and cites[1].parsed.year == 2021
+
+
+def test_a_labelled_source_line_is_a_reference() -> None:
+    text = (
+        "Newborns were scored (Apgar, 1953).\n\n"
+        "Source: Apgar V. A proposal for a new method of evaluation of the newborn infant. Curr "
+        "Res Anesth Analg. 1953;32(4):260-267.\n\nSee: the documentation."
+    )
+    cites = extract_citations(text)
+    assert [c.kind for c in cites] == ["inline", "reference"]
+    assert cites[1].text.startswith("Apgar V.") and cites[0].links == (cites[1].id,)
 
 
 def test_numbers_in_parentheses_cite_a_numbered_list() -> None:

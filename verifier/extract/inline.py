@@ -49,7 +49,8 @@ _AUTHORS = (
     + _FAM
     + r"|\s+et\s*al\.?|\s+and\s+(?:colleagues|others))?)"
 )
-_YEAR = r"(?P<year>(?:1[5-9]|20)\d\d[a-z]?|n\.\s?d\.|in press|forthcoming)"
+# "1970/2000": first published, then the edition cited (the reference list has the latter)
+_YEAR = r"(?P<year>(?:1[5-9]|20)\d\d(?:/(?:1[5-9]|20)\d\d)?[a-z]?|n\.\s?d\.|in press|forthcoming)"
 # A pinpoint after the year: "p. 4", "pp. 3-5", "ch. 2", "Section 4", "Table 2", "§ 3.1".
 _LOCATOR = (
     r"(?:\s*,\s*(?i:pp?\.|chaps?\.|ch\.|chapters?|secs?\.|sections?|§§?|paras?\.|figs?\.|"
@@ -72,8 +73,9 @@ _PAREN_ITEM = re.compile(
     + r"\s*$"
 )
 _PAREN = re.compile(r"\(([^()\n]{4,400}?(?:1[5-9]|20)\d\d[a-z]?[^()\n]{0,40})\)")
-# The same in square brackets, "[Smith 2019; Lee et al., 2020]", but not a markdown link's text.
-_BRACKET = re.compile(r"\[([^\[\]\n]{4,400}?(?:1[5-9]|20)\d\d[a-z]?[^\[\]\n]{0,40})\](?!\()")
+# The same in square brackets, "[Smith 2019; Lee et al., 2020]", or as a markdown link's text
+# ("[Gebru et al., 2021](https://doi.org/...)": the pipeline gives the cite the link's target).
+_BRACKET = re.compile(r"\[([^\[\]\n]{4,400}?(?:1[5-9]|20)\d\d[a-z]?[^\[\]\n]{0,40})\]")
 _MORE_YEAR = re.compile(r"(?:1[5-9]|20)\d\d[a-z]?|(?<![\w.])[a-z](?![\w.])")
 _NARRATIVE = re.compile(
     r"(?<![\w(])"
@@ -195,8 +197,8 @@ def cited_families(spec: str) -> tuple[tuple[str, ...], bool] | None:
 
 
 def _year(label: str) -> int | None:
-    m = re.match(r"\d{4}", label)
-    return int(m.group()) if m else None
+    years = re.findall(r"\d{4}", label)
+    return int(years[-1]) if years else None
 
 
 def find_inline(text: str) -> list[InlineCite]:

@@ -98,6 +98,12 @@ def extract_citations(text: str) -> list[Citation]:
         values: dict[str, object] = {f.scheme: f.value}
         if f.url and f.scheme != "url":
             values["url"] = f.url
+        if f.label is not None and (k := _cite_in_link(drafts, f.start, f.end)) is not None:
+            # "[Gebru et al., 2021](https://doi.org/...)": the cite, with the link's identifier
+            s, e, kind, key, parsed = drafts[k]
+            conf = {**parsed.confidence, **{name: 0.95 for name in values}}
+            drafts[k] = (s, e, kind, key, replace(parsed, **values, confidence=conf))  # type: ignore[arg-type]
+            continue
         label = f.label
         if (
             label
@@ -117,6 +123,20 @@ def extract_citations(text: str) -> list[Citation]:
         for i, (s, e, kind, key, parsed) in enumerate(drafts)
     ]
     return link(citations)
+
+
+def _cite_in_link(
+    drafts: list[tuple[int, int, str, str | None, ParsedReference]], a: int, b: int
+) -> int | None:
+    """The index of the author-year cite that is the text of a markdown link at [a, b)."""
+    return next(
+        (
+            k
+            for k, (s, e, kind, _, parsed) in enumerate(drafts)
+            if kind == "inline" and parsed.authors and a <= s and e <= b
+        ),
+        None,
+    )
 
 
 def _free(taken: Sequence[tuple[int, int]], a: int, b: int) -> bool:

@@ -42,6 +42,12 @@ _SIGNAL = re.compile(
     r"AAAI|IJCAI|KDD|SIGIR|WWW|JMLR|CHI|UAI|AISTATS|Interspeech|ICASSP)\b)",
     re.IGNORECASE,
 )
+# A line that names its one reference: "Source: ...", "**Reference:** ...", "Cited: ...".
+_SOURCE_LINE = re.compile(
+    r"^\s{0,3}(?:[-*•]\s+)?(?:\*\*|__)?(?:sources?|references?|citations?|cited|ref\.|see|"
+    r"further reading|key (?:paper|reference|source)s?)\s*(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*",
+    re.IGNORECASE,
+)
 _YEAR_START = re.compile(r"^\(?(?:1[5-9]|20)\d\d[a-z]?\)?[.,:]")
 _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
@@ -114,6 +120,12 @@ def find_entries(text: str) -> list[Entry]:
             and _TABLE_SEP.match(text[lines[i + 1][0] : lines[i + 1][1]])
         ):
             i = _table(text, lines, i, entries)
+            continue
+        if (sm := _SOURCE_LINE.match(line)) and looks_like_reference(line[sm.end() :]):
+            # "Source: Apgar V. A proposal for ... 1953;32(4):260-267." one reference, labelled
+            k = _continuation(text, lines, i + 1)
+            entries.append(_entry(text, a + sm.end(), lines[k - 1][1], None, False))
+            i = k
             continue
         lm = _LABEL.match(line)
         if lm and _listed_reference(lm, line):
