@@ -100,9 +100,10 @@ def extract_citations(text: str) -> list[Citation]:
             values["url"] = f.url
         if f.label is not None and (k := _cite_in_link(drafts, f.start, f.end)) is not None:
             # "[Gebru et al., 2021](https://doi.org/...)": the cite, with the link's identifier
-            s, e, kind, key, parsed = drafts[k]
-            conf = {**parsed.confidence, **{name: 0.95 for name in values}}
-            drafts[k] = (s, e, kind, key, replace(parsed, **values, confidence=conf))  # type: ignore[arg-type]
+            host = drafts[k]
+            conf = {**host[4].confidence, **{name: 0.95 for name in values}}
+            cited = replace(host[4], **values, confidence=conf)  # type: ignore[arg-type]
+            drafts[k] = (*host[:4], cited)
             continue
         label = f.label
         if (
