@@ -515,6 +515,8 @@ def test_a_title_the_rules_read_as_none(title: str | None, s: str, how: str) -> 
         ("García de la Cruz, Juan", ["García de la Cruz"]),
         # a suffix after a forward name is no given name
         ("J. F. Nash, Jr., and L. S. Shapley", ["Nash Jr.", "Shapley"]),
+        ("Hal Daumé III and Daniel Marcu", ["Daumé III", "Marcu"]),
+        ("Wallach, H., Daumé III, H., & Crawford, K.", ["Wallach", "Daumé III", "Crawford"]),
         # French and Italian styles' family names in capitals first: "NOM Prénom"
         ("BOURDIEU Pierre et PASSERON Jean-Claude", ["BOURDIEU", "PASSERON"]),
         ("J.-P. Ranjeva, P. Cozzone", ["Ranjeva", "Cozzone"]),

@@ -228,6 +228,8 @@ class _Scanner:
         if j == start_family or j >= len(toks):
             return None
         kind, text = toks[j][0], toks[j][1]
+        if text.lower() in _SUFFIX:
+            return None  # "Hal Daumé III": a suffix, not initials
         if kind == VINIT or (kind == INIT and (len(text) == 2 or text[:-1].isupper())):
             given_tok = j
             j += 1
@@ -269,7 +271,12 @@ class _Scanner:
         if toks[j - 1][0] == PART:
             return None
         # "Smith JA, Jones B" is Vancouver, not "Smith JA" inverted.
-        if n_words >= 2 and toks[j - 1][0] == VINIT and toks[j - 2][0] == CAP:
+        if (
+            n_words >= 2
+            and toks[j - 1][0] == VINIT
+            and toks[j - 2][0] == CAP
+            and toks[j - 1][1].lower() not in _SUFFIX  # "Daumé III, H." is inverted
+        ):
             return None
         family_end = j
         j += 1
@@ -330,7 +337,10 @@ class _Scanner:
         # The family name is the last word, with the particles before it.
         end = j
         suffix = ""
-        if j < len(toks) and toks[j][0] == CAP and toks[j][1].lower().rstrip(".") in _SUFFIX:
+        if j - i > 2 and toks[j - 1][0] == VINIT and toks[j - 1][1].lower() in _SUFFIX:
+            j -= 1  # "Hal Daumé III": the suffix is no family name
+            suffix = " " + toks[j][1]
+        elif j < len(toks) and toks[j][0] == CAP and toks[j][1].lower().rstrip(".") in _SUFFIX:
             end = j + 1
         elif (
             j + 1 < len(toks)
