@@ -516,6 +516,11 @@ def test_a_title_the_rules_read_as_none(title: str | None, s: str, how: str) -> 
         # a suffix after a forward name is no given name
         ("J. F. Nash, Jr., and L. S. Shapley", ["Nash Jr.", "Shapley"]),
         ("Hal Daumé III and Daniel Marcu", ["Daumé III", "Marcu"]),
+        # Chicago: the first name inverted, the others forward
+        (
+            "Chetty, Raj, Nathaniel Hendren, Patrick Kline, and Emmanuel Saez.",
+            ["Chetty", "Hendren", "Kline", "Saez"],
+        ),
         ("Wallach, H., Daumé III, H., & Crawford, K.", ["Wallach", "Daumé III", "Crawford"]),
         # French and Italian styles' family names in capitals first: "NOM Prénom"
         ("BOURDIEU Pierre et PASSERON Jean-Claude", ["BOURDIEU", "PASSERON"]),

@@ -460,7 +460,7 @@ def scan_names(s: str) -> NameScan:
             got, this_style = v, "vancouver"
         elif style != "vancouver":
             inv = sc.inverted(i) if style != "forward" else None
-            fwd = sc.forward(i) if not inv or inv[1] <= i + 2 else None
+            fwd = sc.forward(i) if not inv or inv[1] <= i + 2 or first_full else None
             if inv and not authors and not style:
                 fam = sc.toks[i : inv[1]]
                 n_fam = next((k for k, t in enumerate(fam) if t[1] == ","), 0)
