@@ -139,6 +139,16 @@ REFERENCES = [
         "Ronald Dworkin, Law's Empire (1986).",
         {"title": "Law's Empire", "families": ["Dworkin"], "year": 1986},
     ),
+    (  # APA's description of the kind of work is no part of the title
+        "Dua, D., & Graff, C. (2019). UCI machine learning repository [Data set]. University of "
+        "California, Irvine. http://archive.ics.uci.edu/ml",
+        {"title": "UCI machine learning repository", "year": 2019},
+    ),
+    (
+        "de Broglie, L. (1924). Recherches sur la théorie des quanta [Thèse de doctorat, Faculté "
+        "des sciences de Paris].",
+        {"title": "Recherches sur la théorie des quanta", "families": ["de Broglie"]},
+    ),
     (  # a journal's series letter
         "Geim, A. K., & Novoselov, K. S. (2007). The rise of graphene. Phys. Rev. B, 75, 1–5.",
         {"venue": "Phys. Rev. B", "volume": "75"},

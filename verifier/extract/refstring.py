@@ -949,16 +949,20 @@ def _first_sentence(rest: str, *, comma_style: bool) -> tuple[str, str, float]:
 
 # "Title (Report)", "Title (Doctoral dissertation)": the kind of work, not part of its title
 # (APA). "(abstract)" stays: AnyStyle's data counts it in the title.
+# What APA and others put after a title to say what kind of work it is: "[Data set]", "(Doctoral
+# dissertation)", "[Thèse de doctorat, Faculté des sciences de Paris]", "(Diploma thesis)".
 _GENRE = re.compile(
-    r"\s*[(\[](?:(?:technical |research |final |annual )?report|preprint|poster|"
-    r"(?:doctoral |master'?s? |ph\.?\s?d\.? )?(?:dissertation|thesis))[)\]]$",
+    r"(?<=\S)\s*[(\[](?:(?:technical |research |final |annual )?report|preprint|poster|data ?set|"
+    r"(?:computer )?software|(?:doctoral |master'?s? |ph\.?\s?d\.? |diploma |bachelor'?s? )?"
+    r"(?:dissertation|thesis)|thèse de doctorat|tesis doctoral|tesi di (?:laurea|dottorato))"
+    r"(?:,[^()\[\]]{0,150})?[)\]]$",
     re.IGNORECASE,
 )
 
 
 def _clean_title(title: str) -> str:
     title = re.sub(r"\s+[–—-]+\s*$|^\s*[–—-]+\s+", "", title.strip())  # "Title – Authors"
-    title = _GENRE.sub("", title.rstrip(" .,;:"))
+    title = _GENRE.sub("", _GENRE.sub("", title.rstrip(" .,;:")).rstrip(" .,;:"))
     title = title.strip().strip("\"“”'‘’«»„")
     title = title.rstrip(" ,;:.")
     title = re.sub(r"^\s*\[(.*)\]\s*$", r"\1", title)
