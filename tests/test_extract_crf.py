@@ -170,6 +170,12 @@ SERIES = [
     (["Nature,", "A.", "Jones", "(ed.)"], [C, "editor", "editor", "editor"],
      [C, "editor", "editor", "editor"]),
     (["Sci.", "U.S.A.", "36"], [C, C, "volume"], [C, C, "volume"]),
+    (["Society.", "Series", "B", "(Methodological),", "58(1),"], [C, "note", "note", "note", "volume"],
+     [C, C, C, C, "volume"]),
+    (["Technology:", "Part", "C,", "vol.", "20,"], [C, "volume", "volume", "volume", "volume"],
+     [C, C, C, "volume", "volume"]),
+    (["Things,", "Part", "2,", "5,"], [C, "volume", "volume", "volume"],
+     [C, "volume", "volume", "volume"]),
     (["Sci.", "U.S.A.", "36"], [C, "note", "volume"], [C, C, "volume"]),
 ]  # fmt: skip
 

@@ -229,26 +229,42 @@ _LETTER = re.compile(r"(?![IV]\b)[A-Z][.,;:]?|(?:[A-Z]\.){2,3}[,;:]?")  # not Ro
 
 
 def _series_letters(toks: list[str], labels: list[str]) -> bool:
-    """Give a journal the series letters after its name that the tagger read as a volume or
-    anything else ("Phys. Rev. B, 75", "J. R. Statist. Soc. B, 34", "Proc Natl Acad Sci U S A.
-    2019"): lone capitals between the container and its numbers. Changes `labels` in place;
-    returns whether it did."""
+    """Give a journal the series after its name that the tagger read as a volume or anything
+    else: lone capitals ("Phys. Rev. B, 75", "J. R. Statist. Soc. B, 34", "Proc Natl Acad Sci
+    U S A. 2019") or a series, section or part ("Journal of the Royal Statistical Society.
+    Series B (Methodological), 58(1)", "Manufacturing Technology: Part C, vol. 20"), between the
+    container and its numbers. Changes `labels` in place; returns whether it did."""
     changed = False
-    n = len(toks)
-    for k in range(1, n):
-        if (
-            labels[k] == "container"
-            or labels[k - 1] != "container"
-            or not _LETTER.fullmatch(toks[k])
-        ):
-            continue
-        j = k
-        while j < n and _LETTER.fullmatch(toks[j]):
-            j += 1
-        if j == n or toks[j][:1].isdigit() or toks[j][:1] == "(":
-            labels[k:j] = ["container"] * (j - k)
-            changed = True
+    for k in range(1, len(toks)):
+        if labels[k] != "container" and labels[k - 1] == "container":
+            j = _series_end(toks, k)
+            if j > k:
+                labels[k:j] = ["container"] * (j - k)
+                changed = True
     return changed
+
+
+def _series_end(toks: list[str], k: int) -> int:
+    """The index after a journal's series designation starting at token k (k when none)."""
+    n = len(toks)
+    j = k
+    if toks[k].rstrip(".,:").lower() in _SERIES_WORDS and k + 1 < n and not _number(toks[k + 1]):
+        j = k + 1  # "Series B (Methodological),", but not "Part 2," (a volume of its own)
+        while j < n and j - k < 4 and not _number(toks[j]):
+            j += 1
+            if toks[j - 1].endswith(","):
+                break
+    while j < n and _LETTER.fullmatch(toks[j]):
+        j += 1
+    return j if j == n or _number(toks[j]) or toks[j][:1] == "(" else k
+
+
+def _number(tok: str) -> bool:
+    """A volume, issue or page number, or the word that introduces one."""
+    return tok[:1].isdigit() or lexicon_kind(tok) in ("volume", "issue", "pages")
+
+
+_SERIES_WORDS = frozenset({"series", "ser", "section", "sect", "part", "pt"})
 
 
 def _likeliest(tagger: Any, alternatives: list[list[str]]) -> tuple[float, list[str]] | None:
