@@ -149,6 +149,33 @@ REFERENCES = [
         "des sciences de Paris].",
         {"title": "Recherches sur la théorie des quanta", "families": ["de Broglie"]},
     ),
+    (  # OSCOLA: the year in parentheses, then volume, journal, first page
+        "HLA Hart, 'Positivism and the Separation of Law and Morals' (1958) 71 Harvard Law "
+        "Review 593.",
+        {"venue": "Harvard Law Review", "volume": "71", "pages": "593", "year": 1958},
+    ),
+    (  # the place and dates of a meeting after its acronym are no part of its name
+        '[9] J. Redmon, S. Divvala, R. Girshick, and A. Farhadi, "You only look once: Unified, '
+        'real-time object detection," in Proc. IEEE Conf. Comput. Vis. Pattern Recognit. (CVPR), '
+        "Las Vegas, NV, USA, Jun. 2016, pp. 779–788.",
+        {"venue": "Proc. IEEE Conf. Comput. Vis. Pattern Recognit. (CVPR)", "year": 2016},
+    ),
+    (
+        "Jeffrey Dean and Sanjay Ghemawat. 2004. MapReduce: Simplified Data Processing on Large "
+        "Clusters. In Proceedings of the 6th Symposium on Operating Systems Design and "
+        "Implementation (OSDI '04), December 6–8, 2004, San Francisco, CA. USENIX Association, "
+        "137–150.",
+        {
+            "venue": "Proceedings of the 6th Symposium on Operating Systems Design and "
+            "Implementation (OSDI '04)",
+        },
+    ),
+    (  # nor its series in parentheses
+        '[4] H. Bay, T. Tuytelaars, and L. Van Gool, "SURF: Speeded up robust features," in '
+        "Computer Vision – ECCV 2006 (Lecture Notes in Computer Science, vol. 3951), A. "
+        "Leonardis, H. Bischof, and A. Pinz, Eds. Berlin, Germany: Springer, 2006, pp. 404–417.",
+        {"venue": "Computer Vision – ECCV 2006", "pages": "404-417"},
+    ),
     (  # a journal's series letter
         "Geim, A. K., & Novoselov, K. S. (2007). The rise of graphene. Phys. Rev. B, 75, 1–5.",
         {"venue": "Phys. Rev. B", "volume": "75"},

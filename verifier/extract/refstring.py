@@ -1224,7 +1224,7 @@ def _from_segments(s: str, segs: Sequence[crf.Segment], ids: dict[str, str]) -> 
         if (e := _EDITORS.match(v)) and e.end() < len(v):
             # the editors run into the book: "In J. Doe and A. Roe (eds.), The Book"
             container_eds, v = e.group("eds"), v[e.end() :]
-        v = re.sub(r"\s*\((?:Vol|pp|Eds?)\b.*$", "", v)
+        v = _VENUE_AFTER.sub("", v)
         v = _SERIES.sub("", _VENUE_DETAILS.sub("", v)).strip(_TRIM + "(")
         venue = _clean_title(v) or None
         if venue and _STATUS.fullmatch(venue):  # "In press", "In preparation": no venue
@@ -1243,6 +1243,18 @@ def _from_segments(s: str, segs: Sequence[crf.Segment], ids: dict[str, str]) -> 
         volume, issue, pages, _ = _details(seg.text)
         if volume:
             conf["volume"] = seg.confidence
+    if (
+        venue
+        and not volume
+        and (m := _LEADING_VOLUME.match(venue))
+        and _after_year_in_parentheses(segs, first["container"])
+    ):
+        # OSCOLA: "'The Right to Privacy' (1890) 4 Harvard Law Review 193"
+        volume, venue = m.group(1), venue[m.end() :]
+        conf["volume"] = conf.get("venue", 0.5) * 0.8
+        if (p := re.search(r"\s+(\d{1,6})$", venue)) and "pages" not in first:
+            venue, pages = venue[: p.start()], p.group(1)
+            conf["pages"] = conf["volume"]
     if venue and not volume and (m := _TRAILING_VOLUME.search(venue)):
         # "Lingua 50.3" (MLA): the tagger ran the volume into the journal's name
         volume, issue = m.group(1), m.group(2) or ""
@@ -1306,6 +1318,21 @@ _VENUE_DETAILS = re.compile(
 )
 
 
+# What follows a proceedings' name in it: its series and volume in parentheses ("(Lecture Notes
+# in Computer Science, vol. 3951)", "(pp. 1-9)", "(Eds.)"), or after its acronym, the place and
+# dates of the meeting ("(CVPR), Las Vegas", "(OSDI '04), December 6–8, 2004, San Francisco").
+_VENUE_AFTER = re.compile(
+    r"\s*\((?:Vol|pp|Eds?|Lecture Notes|LNCS|LNAI|CCIS)\b.*$"
+    r"|(?<=\)),\s+(?:(?i:" + _MONTH + r")\.?\s+\d|(?!Vol|No|Part|Series)[A-Z][\w.-]+"
+    r"(?:\s+[A-Z][\w.-]+){0,2}(?:,|$)).*$"
+)
+def _after_year_in_parentheses(segs: Sequence[crf.Segment], seg: crf.Segment) -> bool:
+    """Whether the segment before `seg` is a year in parentheses, as OSCOLA puts it."""
+    k = segs.index(seg)
+    return k > 0 and segs[k - 1].label == "date" and segs[k - 1].text.lstrip().startswith("(")
+
+
+_LEADING_VOLUME = re.compile(r"(?!1[5-9]\d\d|20[0-3]\d)(\d{1,4})\s+(?=[A-Z][a-z])")
 # A book series run into the proceedings' name: "ECCV 2016. LNCS", "... 2019. CCIS".
 _SERIES = re.compile(
     r"[.,]\s+(?:LNCS|LNAI|LNBI|CCIS|LNEE|LNNS|AISC|LIPIcs|EPTCS|PMLR|CEUR(?:-WS)?"
