@@ -1326,6 +1326,8 @@ _VENUE_AFTER = re.compile(
     r"|(?<=\)),\s+(?:(?i:" + _MONTH + r")\.?\s+\d|(?!Vol|No|Part|Series)[A-Z][\w.-]+"
     r"(?:\s+[A-Z][\w.-]+){0,2}(?:,|$)).*$"
 )
+
+
 def _after_year_in_parentheses(segs: Sequence[crf.Segment], seg: crf.Segment) -> bool:
     """Whether the segment before `seg` is a year in parentheses, as OSCOLA puts it."""
     k = segs.index(seg)
