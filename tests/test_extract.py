@@ -1016,7 +1016,14 @@ CHAT_LIST = [  # the informal list items chat assistants write
      ("Sutskever", 2014, "Sequence to Sequence Learning with Neural Networks", "NIPS")),
     ("15. **Deep Learning** (LeCun, Bengio & Hinton, 2015), *Nature* 521: 436–444.",
      ("LeCun", 2015, "Deep Learning", "Nature")),
-    ("16. Deep Residual Learning for Image Recognition — Kaiming He, Xiangyu Zhang, Shaoqing Ren, "
+    ('16. **Rosenbaum & Rubin (1983)**, "The central role of the propensity score in '
+     'observational studies for causal effects," *Biometrika* 70(1): 41–55.',
+     ("Rosenbaum", 1983, "The central role of the propensity score in observational studies "
+      "for causal effects", "Biometrika")),
+    ('17. Efron (1979) — "Bootstrap Methods: Another Look at the Jackknife" — *The Annals of '
+     'Statistics*', ("Efron", 1979, "Bootstrap Methods: Another Look at the Jackknife",
+                     "The Annals of Statistics")),
+    ("18. Deep Residual Learning for Image Recognition — Kaiming He, Xiangyu Zhang, Shaoqing Ren, "
      "Jian Sun, CVPR, 2016", ("He", 2016, "Deep Residual Learning for Image Recognition", "CVPR")),
 ]  # fmt: skip
 
@@ -1030,7 +1037,8 @@ def test_chat_style_reference_list_without_heading() -> None:
     ]
     assert got == [want for _, want in CHAT_LIST]
     assert [c.parsed.number for c in refs] == [(n,) for n in range(1, len(CHAT_LIST) + 1)]
-    assert [len(c.parsed.authors) for c in refs] == [1, 4, 2, 2, 2, 2, 1, 2, 4, 1, 4, 3, 1, 3, 3, 4]
+    assert [len(c.parsed.authors) for c in refs] == [1, 4, 2, 2, 2, 2, 1, 2, 4, 1, 4, 3, 1, 3, 3, 2,
+                                                     1, 4]
     assert refs[11].parsed.publisher == "MIT Press"
     assert (refs[14].parsed.volume, refs[14].parsed.pages) == ("521", "436-444")
     inline = [c for c in cites if c.kind == "inline"]

@@ -1189,7 +1189,7 @@ _ORGANISATION = re.compile(
 
 def _from_segments(s: str, segs: Sequence[crf.Segment], ids: dict[str, str]) -> ParsedReference:
     """Fields from the tagger's labelled segments; identifiers come from the rules."""
-    segs = _organisation_first(_title_in_author_place(segs), bool(ids))
+    segs = _organisation_first(_title_in_author_place(_names_then_year(segs)), bool(ids))
     first: dict[str, crf.Segment] = {}
     for g in segs:
         first.setdefault(g.label, g)
@@ -1238,6 +1238,18 @@ def _from_segments(s: str, segs: Sequence[crf.Segment], ids: dict[str, str]) -> 
     if venue is None and (seg := _abbreviated_journal(segs)) is not None:
         venue = seg.text.strip(" ,;:")  # "J." keeps its period
         conf["venue"] = seg.confidence * 0.8
+    if (
+        venue is None
+        and title_seg is not None
+        and (seg := first.get("collection")) is not None
+        and seg.start > title_seg.start
+        and not _editors_or_publisher(segs)
+    ):
+        # a series after the title with nothing else to hold it: the journal ("— *The Annals
+        # of Statistics*" after a chat answer's title)
+        venue = _clean_title(seg.text.strip(_TRIM)) or None
+        if venue:
+            conf["venue"] = seg.confidence * 0.8
     volume = issue = pages = ""
     if (seg := first.get("volume")) is not None:
         volume, issue, pages, _ = _details(seg.text)
@@ -1383,6 +1395,23 @@ _ORG_WORD = r"(?:[A-Z][\w'’&-]*|of|for|on|the|and|&|contributors|team|staff)"
 _ORGANISATION_LEAD = re.compile(r"[A-Z][\w'’&-]*(?:\s+" + _ORG_WORD + r"){0,7}\.?")
 
 
+def _names_then_year(segs: Sequence[crf.Segment]) -> Sequence[crf.Segment]:
+    """The segments relabelled when a chat answer opens with "Names (Year)" before the title
+    ("Rosenbaum & Rubin (1983), "The central role ...", *Biometrika*") and the tagger called
+    the names a journal or a publisher: they read as family names, a date and a title follow."""
+    lead = [g for g in segs if g.label != "number"]
+    if (
+        len(lead) < 3
+        or lead[0].label not in ("container", "publisher", "note", "location", "collection")
+        or lead[1].label != "date"
+        or lead[2].label != "title"
+        or "author" in (g.label for g in lead)
+        or cited_families(lead[0].text.strip(_TRIM + "*_")) is None
+    ):
+        return segs
+    return [replace(g, label="author") if g is lead[0] else g for g in segs]
+
+
 def _title_in_author_place(segs: Sequence[crf.Segment]) -> Sequence[crf.Segment]:
     """The segments relabelled when the opening "author" segment is the title of a work
     without an author, as APA and other author-date styles put it ("Recognition of
@@ -1427,6 +1456,11 @@ _JOURNAL_THEN_NUMBER = re.compile(r"((?:[^\W\d_][\w'’&.-]*\s*)+?)[\s,]+(?=\d)"
 
 
 _VENUE_SLOTS = frozenset({"publisher", "location", "note", "genre"})
+
+
+def _editors_or_publisher(segs: Sequence[crf.Segment]) -> bool:
+    """Whether a reference names editors or a publisher: a book, whose series is a series."""
+    return any(g.label in ("editor", "publisher") for g in segs)
 
 
 def _abbreviated_journal(segs: Sequence[crf.Segment]) -> crf.Segment | None:
