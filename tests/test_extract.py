@@ -1020,10 +1020,15 @@ CHAT_LIST = [  # the informal list items chat assistants write
      'observational studies for causal effects," *Biometrika* 70(1): 41–55.',
      ("Rosenbaum", 1983, "The central role of the propensity score in observational studies "
       "for causal effects", "Biometrika")),
-    ('17. Efron (1979) — "Bootstrap Methods: Another Look at the Jackknife" — *The Annals of '
+    ("17. **Key text:** Angrist & Pischke, *Mostly Harmless Econometrics: An Empiricist's "
+     "Companion* (Princeton University Press, 2009).",
+     ("Angrist", 2009, "Mostly Harmless Econometrics: An Empiricist's Companion", None)),
+    ("18. **Data Feminism** (D'Ignazio & Klein, 2020, MIT Press) — argues for intersectional "
+     "approaches to data science.", ("D'Ignazio", 2020, "Data Feminism", None)),
+    ('19. Efron (1979) — "Bootstrap Methods: Another Look at the Jackknife" — *The Annals of '
      'Statistics*', ("Efron", 1979, "Bootstrap Methods: Another Look at the Jackknife",
                      "The Annals of Statistics")),
-    ("18. Deep Residual Learning for Image Recognition — Kaiming He, Xiangyu Zhang, Shaoqing Ren, "
+    ("20. Deep Residual Learning for Image Recognition — Kaiming He, Xiangyu Zhang, Shaoqing Ren, "
      "Jian Sun, CVPR, 2016", ("He", 2016, "Deep Residual Learning for Image Recognition", "CVPR")),
 ]  # fmt: skip
 

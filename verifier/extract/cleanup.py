@@ -19,6 +19,13 @@ _CODE = re.compile(r"`([^`\n]{1,500})`")
 _HYPHEN_BREAK = re.compile(r"(?<=[^\W\d_]{2})-[ \t]*\r?\n[ \t]*(?=[a-z])")
 _SPACE = re.compile(r"\s+")
 _NEEDS = re.compile(r"[<&*_`\[\n\r\t\xa0]|''|\su\.\s?a\.")
+# A bold label before a chat answer's reference ("**Key text:**", "**Classic:**"), unless it
+# names a field ("**Title:** ...", read field by field).
+_LEAD_LABEL = re.compile(r"^\s*(?:\*\*|__)([^*_:\n]{2,30}?)(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:)\s*")
+_FIELD_WORDS = frozenset(
+    "title author authors by year date published venue journal conference source book "
+    "publisher pages volume issue doi url link".split()
+)
 # DIN 1505's "et al." after the names: "SILVER, David u. a.: Mastering ..."
 _UND_ANDERE = re.compile(r"(?<=\w)\s+u\.\s?a\.(?=\s*[:;,])")
 # GB/T 7714's document-type codes after a title ("Deep learning[J]. Nature", "Title[C]//
@@ -56,6 +63,8 @@ def clean_reference(text: str) -> tuple[str, list[str]]:
         text = _UND_ANDERE.sub(" et al.", text)
     if "]" in text and _GBT_TYPE.search(text):
         text = _GBT_TYPE.sub(lambda m: ". In: " if m.group(1) else ". ", text)
+    if (m := _LEAD_LABEL.match(text)) and m.group(1).strip().lower() not in _FIELD_WORDS:
+        text = text[m.end() :]  # "**Key text:** Angrist & Pischke, ...": a label, no field
     if "``" in text:  # LaTeX quotes
         text = text.replace("``", "“").replace("''", "”")
     if "`" in text:

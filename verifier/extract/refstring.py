@@ -292,6 +292,7 @@ _LAW_BOOK = re.compile(
 )
 
 
+_JOINED = re.compile(r"&|\band\b|\bet al\b")
 _NOT_A_BOOK_TITLE = re.compile(
     r"[“”\"«»`]|''|,\s+(?:in|ed\.|eds\.|trans\.|edited)\s", re.IGNORECASE
 )
@@ -304,7 +305,9 @@ def _bluebook(s: str, ids: dict[str, str]) -> ParsedReference | None:
     if not m:
         return None
     names = re.sub(r",? et al\.$", "", m.group("names"))
-    if " " not in names or not _names_like(re.sub(r",\s*(?:Jr|Sr|II|III|IV)\.?$", "", names)):
+    forward = " " in names and _names_like(re.sub(r",\s*(?:Jr|Sr|II|III|IV)\.?$", "", names))
+    surnames = _JOINED.search(m.group("names")) and cited_families(m.group("names"))
+    if not forward and not surnames:  # "Angrist & Pischke, *Mostly Harmless ...* (2009)" is
         return None
     article = m.re is _LAW_REVIEW
     if not article and _NOT_A_BOOK_TITLE.search(m.group("title")):
@@ -319,7 +322,7 @@ def _bluebook(s: str, ids: dict[str, str]) -> ParsedReference | None:
     if article:
         conf.update(venue=0.85, volume=0.9, pages=0.9)
     volume = m.group("volume") if article and m.group("year") else None
-    publisher = (m.group("pub") or "").strip() or None
+    publisher = (m.group("pub") or "").strip(" ,;:") or None
     return _assemble(
         _clean_title(m.group("title")),
         people,
@@ -364,7 +367,10 @@ def _title_then_cite(s: str, ids: dict[str, str]) -> ParsedReference | None:
         venue = _venue_like(head)
         if venue:
             volume, _, pages, _ = _details(rest[len(head) :])
-    return _informal(m.group("title"), people, et_al, year, venue, pages, ids, volume)
+    p = _informal(m.group("title"), people, et_al, year, venue, pages, ids, volume)
+    if venue and any(lexicon_kind(w) == "publisher" for w in venue.split()):
+        return replace(p, venue=None, publisher=venue)  # "(D'Ignazio & Klein, 2020, MIT Press)"
+    return p
 
 
 def _names_first(title: str) -> bool:
@@ -379,8 +385,9 @@ def _names_first(title: str) -> bool:
 def _cite_with_venue(
     cite: str,
 ) -> tuple[tuple[Author, ...], bool, int | None, str | None] | None:
-    """(authors, et al., year, venue) of "Vaswani et al., 2017" or of the same with a venue
-    before the year ("Silver et al., Nature, 2016", "Sutskever, Vinyals, Le — NIPS 2014")."""
+    """(authors, et al., year, venue) of "Vaswani et al., 2017" or of the same with a venue or
+    publisher before or after the year ("Silver et al., Nature, 2016", "Sutskever, Vinyals, Le
+    — NIPS 2014", "D'Ignazio & Klein, 2020, MIT Press")."""
     ay = author_year(cite)
     if ay is not None:
         families, et_al, year = ay
@@ -388,13 +395,14 @@ def _cite_with_venue(
             return None
         return tuple(Author("", f) for f in families), et_al, year, None
     years = list(_YEAR_ANY.finditer(cite))
-    if not years or cite[years[-1].end() :].strip(" .,)"):
+    if not years:
         return None
+    after = cite[years[-1].end() :].strip(_TRIM + ")")
     chunks = [c for c in _CITE_PARTS.split(cite[: years[-1].start()]) if c]
-    for k in range(len(chunks) - 1, 0, -1):
+    for k in range(len(chunks) - (not after), 0, -1):
         names = cited_families(", ".join(chunks[:k]))
         if names is not None:
-            venue = _venue_like(", ".join(chunks[k:]))
+            venue = _venue_like(", ".join(chunks[k:]) or after)
             if venue is None:
                 return None
             people = tuple(Author("", f) for f in names[0])
