@@ -1043,25 +1043,12 @@ def test_chat_style_reference_list_without_heading() -> None:
     assert got == [want for _, want in CHAT_LIST]
     assert [c.parsed.number for c in refs] == [(n,) for n in range(1, len(CHAT_LIST) + 1)]
     assert [len(c.parsed.authors) for c in refs] == [
-        1,
-        4,
-        2,
-        2,
-        2,
-        2,
-        1,
-        2,
-        4,
-        1,
-        4,
-        3,
-        1,
-        3,
-        3,
-        2,
-        1,
-        4,
+        *(1, 4, 2, 2, 2, 2, 1, 2, 4, 1, 4, 3, 1, 3, 3, 2, 2, 2, 1, 4)
     ]
+    assert (refs[16].parsed.publisher, refs[17].parsed.publisher) == (
+        "Princeton University Press",
+        "MIT Press",
+    )
     assert refs[11].parsed.publisher == "MIT Press"
     assert (refs[14].parsed.volume, refs[14].parsed.pages) == ("521", "436-444")
     inline = [c for c in cites if c.kind == "inline"]
