@@ -176,6 +176,21 @@ REFERENCES = [
         "Leonardis, H. Bischof, and A. Pinz, Eds. Berlin, Germany: Springer, 2006, pp. 404–417.",
         {"venue": "Computer Vision – ECCV 2006", "pages": "404-417"},
     ),
+    (  # Science: names with initials, a title, then journal, volume, pages and (year); not a
+        # Bluebook book
+        "A. Tversky, D. Kahneman, Judgment under uncertainty: Heuristics and biases. Science 185, "
+        "1124–1131 (1974).",
+        {
+            "families": ["Tversky", "Kahneman"],
+            "title": "Judgment under uncertainty: Heuristics and biases",
+            "venue": "Science",
+        },
+    ),
+    (
+        "A. Einstein, B. Podolsky, and N. Rosen, Can quantum-mechanical description of physical "
+        "reality be considered complete?, Phys. Rev. 47, 777 (1935).",
+        {"families": ["Einstein", "Podolsky", "Rosen"], "volume": "47", "year": 1935},
+    ),
     (  # a journal's series letter
         "Geim, A. K., & Novoselov, K. S. (2007). The rise of graphene. Phys. Rev. B, 75, 1–5.",
         {"venue": "Phys. Rev. B", "volume": "75"},

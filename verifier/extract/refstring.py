@@ -284,17 +284,17 @@ _LAW_REVIEW = re.compile(
     r"(?:,\s*\d[\d\-–]*)?(?:\s+" + _BLUEBOOK_YEAR + r")?\.?$"
 )
 _LAW_BOOK = re.compile(
-    r"^"
-    + _BLUEBOOK_NAMES
-    + r",\s+(?P<title>[^()]{4,300}?)(?:\s+\d[\d\-–, ]*)?\s+"
-    + _BLUEBOOK_YEAR
-    + r"\.?$"
+    r"^" + _BLUEBOOK_NAMES + r",\s+(?P<title>[^()]{4,300}?)\s+" + _BLUEBOOK_YEAR + r"\.?$"
 )
 
 
 _JOINED = re.compile(r"&|\band\b|\bet al\b")
+# Not a book's title: quotes (a chapter or report), "in" or "ed." after a comma (a chapter),
+# initials after a comma (more names: "D. Kahneman, Judgment under ..."), numbers after a
+# comma (a journal's volume and pages) or a sentence's end (a title, then a journal).
 _NOT_A_BOOK_TITLE = re.compile(
-    r"[“”\"«»`]|''|,\s+(?:in|ed\.|eds\.|trans\.|edited)\s", re.IGNORECASE
+    r"[“”\"«»`]|''|,\s+(?i:in|ed\.|eds\.|trans\.|edited)\s|(?:^|,\s+)[A-Z]\.\s?[A-Z]|\d,"
+    r"|[a-z]{2}\.\s+[A-Z]"
 )
 
 
