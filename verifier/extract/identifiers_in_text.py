@@ -18,8 +18,10 @@ URL_START = (
     r"(?:https?://|www\.|(?<![\w@./-])(?:[a-z0-9][a-z0-9-]*\.)+"
     r"(?:com|org|net|edu|gov|int|io|ai|cc|info|press|ac\.uk|co\.uk)/(?=[\w~%#?=&-]))"
 )
-_URL = re.compile(URL_START + r"[^\s\"“”`|]{2,2000}", re.IGNORECASE)
+_SCHEME_URL = re.compile(r"(?:https?://|www\.)[^\s\"“”`|]{2,2000}", re.IGNORECASE)
 _BARE_HOST = re.compile(r"\.(?:com|org|net|edu|gov|int|io|ai|cc|info|press|uk)/", re.IGNORECASE)
+_HOST_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-")
+_PATH = re.compile(r"[\w~%#?=&-][^\s\"“”`|]{0,2000}")
 # A markdown link whose target is a URL: "[Attention is all you need](https://arxiv.org/abs/...)".
 _MD_LINK = re.compile(
     r"\[([^\[\]\n]{1,400})\]\(\s*<?("
@@ -41,9 +43,27 @@ _ISBN = re.compile(r"\bISBN(?:-1[03])?\s*:?\s*((?:97[89][\s-]?)?\d(?:[\s-]?\d){8
 _TRAIL = ".,;:'\"*_>»”’!?"
 
 
-def may_hold_url(lower: str) -> bool:
-    """A cheap test of lower-cased text before looking for URLs with `URL_START`."""
-    return "http" in lower or "www." in lower or _BARE_HOST.search(lower) is not None
+def url_spans(text: str) -> list[tuple[int, int]]:
+    """Where URLs are written in `text`, before trimming trailing punctuation: with a scheme or
+    "www.", or as a bare host with a path (found from its top-level domain backwards: a pattern
+    that could start at any letter would be tried at every position of a long text)."""
+    lower = text.lower()
+    spans = []
+    if "http" in lower or "www." in lower:
+        spans = [m.span() for m in _SCHEME_URL.finditer(text)]
+    if "/" in text and _BARE_HOST.search(text):
+        for m in _BARE_HOST.finditer(text):
+            if any(a <= m.start() < b for a, b in spans):
+                continue
+            a = m.start()
+            while a > 0 and text[a - 1] in _HOST_CHARS:
+                a -= 1
+            if a == m.start() or text[a] in ".-" or (a and text[a - 1] in "@/_\\"):
+                continue
+            if path := _PATH.match(text, m.end()):
+                spans.append((a, path.end()))
+        spans.sort()
+    return spans
 
 
 @dataclass(frozen=True)
@@ -126,13 +146,12 @@ def find_identifiers(text: str) -> list[Found]:
             label = m.group(1).strip()
             add(Found(m.start(), m.end(), scheme, value, url, label))
     lower = text.lower()
-    if may_hold_url(lower):
-        for m in _URL.finditer(text):
-            url = trim_url(m.group())
-            if len(url) < 8 or not free(m.start(), m.start() + len(url)):
-                continue
-            scheme, value = _classify_url(url)
-            add(Found(m.start(), m.start() + len(url), scheme, value, url))
+    for a, b in url_spans(text):
+        url = trim_url(text[a:b])
+        if len(url) < 8 or not free(a, a + len(url)):
+            continue
+        scheme, value = _classify_url(url)
+        add(Found(a, a + len(url), scheme, value, url))
     if "10." in text:
         for m in _DOI.finditer(text):
             raw = trim_url(m.group(1))

@@ -25,7 +25,7 @@ from verifier.citations import ParsedReference
 from verifier.extract import crf
 from verifier.extract.cleanup import clean_reference
 from verifier.extract.features import is_name, lexicon_kind
-from verifier.extract.identifiers_in_text import URL_START, doi_value, may_hold_url, trim_url
+from verifier.extract.identifiers_in_text import doi_value, trim_url, url_spans
 from verifier.extract.inline import author_year, cited_families
 from verifier.extract.names import scan_names, split_names
 from verifier.identifiers import normalize_acl, normalize_arxiv, normalize_isbn
@@ -44,7 +44,6 @@ _LABEL = re.compile(
     r"^\s*(?:\[\s*(?:\d{1,4}|[A-Za-z][\w+\-]{0,20}\d{2,4}[a-z]?)\s*\]|\(\s*\d{1,4}\s*\)|"
     r"\d{1,3}\s*[.)](?!\d)|\d{1,3}\s+(?=[^\W\d_])|[-*•+‣◦·–]\s+)\s*"
 )
-_URL = re.compile(URL_START + r"[^\s\"“”]+", re.IGNORECASE)
 _DOI_PREFIX = re.compile(
     r"(?:\b(?:doi|DOI)\s*:?\s*|https?://(?:dx\.)?doi\.org/|\bdoi\.org/)?(10\.\d{4,9}/[^\s\"“”]+)"
 )
@@ -288,6 +287,7 @@ _LAW_BOOK = re.compile(
 )
 
 
+_VOLUME_JOURNAL = re.compile(r",\s+\d{1,4}\s+[A-Z]")
 _JOINED = re.compile(r"&|\band\b|\bet al\b")
 # Not a book's title: quotes (a chapter or report), "in" or "ed." after a comma (a chapter),
 # initials after a comma (more names: "D. Kahneman, Judgment under ..."), numbers after a
@@ -301,7 +301,10 @@ _NOT_A_BOOK_TITLE = re.compile(
 def _bluebook(s: str, ids: dict[str, str]) -> ParsedReference | None:
     """An article or a book as the Bluebook cites it (names written forward), or None."""
     s = s.strip()
-    m = _LAW_REVIEW.match(s) or _LAW_BOOK.match(s)
+    book = s.endswith((")", ")."))  # cheap tests first: the patterns backtrack
+    m = (_LAW_REVIEW.match(s) if _VOLUME_JOURNAL.search(s) else None) or (
+        _LAW_BOOK.match(s) if book else None
+    )
     if not m:
         return None
     names = re.sub(r",? et al\.$", "", m.group("names"))
@@ -760,11 +763,10 @@ def _take_identifiers(s: str, link_urls: Sequence[str]) -> tuple[dict[str, str],
     cut: list[tuple[int, int]] = []
     urls: list[str] = list(link_urls)
     lower = s.lower()
-    if may_hold_url(lower):
-        for m in _URL.finditer(s):
-            url = _trim_url(m.group())
-            urls.append(url)
-            cut.append((m.start(), m.start() + len(url)))
+    for a, b in url_spans(s):
+        url = _trim_url(s[a:b])
+        urls.append(url)
+        cut.append((a, a + len(url)))
     if "10." in s:
         for m in _DOI_PREFIX.finditer(s):
             doi = doi_value(m.group(1))
@@ -970,7 +972,9 @@ _GENRE = re.compile(
 
 def _clean_title(title: str) -> str:
     title = re.sub(r"\s+[–—-]+\s*$|^\s*[–—-]+\s+", "", title.strip())  # "Title – Authors"
-    title = _GENRE.sub("", _GENRE.sub("", title.rstrip(" .,;:")).rstrip(" .,;:"))
+    title, n = _GENRE.subn("", title.rstrip(" .,;:"))
+    if n:  # "Title [Translation] (Diploma thesis)"
+        title = _GENRE.sub("", title.rstrip(" .,;:"))
     title = title.strip().strip("\"“”'‘’«»„")
     title = title.rstrip(" ,;:.")
     title = re.sub(r"^\s*\[(.*)\]\s*$", r"\1", title)
