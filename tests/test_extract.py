@@ -1045,6 +1045,8 @@ CHAT_LIST = [  # the informal list items chat assistants write
                      "The Annals of Statistics")),
     ("20. Deep Residual Learning for Image Recognition — Kaiming He, Xiangyu Zhang, Shaoqing Ren, "
      "Jian Sun, CVPR, 2016", ("He", 2016, "Deep Residual Learning for Image Recognition", "CVPR")),
+    ("21. Attention Is All You Need. A. Vaswani, N. Shazeer, N. Parmar et al. NeurIPS 2017.",
+     ("Vaswani", 2017, "Attention Is All You Need", "NeurIPS")),
 ]  # fmt: skip
 
 
@@ -1058,7 +1060,7 @@ def test_chat_style_reference_list_without_heading() -> None:
     assert got == [want for _, want in CHAT_LIST]
     assert [c.parsed.number for c in refs] == [(n,) for n in range(1, len(CHAT_LIST) + 1)]
     assert [len(c.parsed.authors) for c in refs] == [
-        *(1, 4, 2, 2, 2, 2, 1, 2, 4, 1, 4, 3, 1, 3, 3, 2, 2, 2, 1, 4)
+        *(1, 4, 2, 2, 2, 2, 1, 2, 4, 1, 4, 3, 1, 3, 3, 2, 2, 2, 1, 4, 3)
     ]
     assert (refs[16].parsed.publisher, refs[17].parsed.publisher) == (
         "Princeton University Press",

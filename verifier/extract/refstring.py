@@ -185,6 +185,7 @@ def parse_reference(text: str) -> ParsedReference:
         or _title_then_cite(s, ids)
         or _by_names(s, ids)
         or _dashed(s, ids)
+        or _title_names_venue(s, ids)
     )
     if p is None and s and crf.available():
         p = _merge(_from_segments(s, crf.tag(s), ids), s, ids)
@@ -551,6 +552,44 @@ def _dashed(s: str, ids: dict[str, str]) -> ParsedReference | None:
     if pm := (_PAGES_KW.search(rest, year.end()) or _RANGE.search(rest, year.end())):
         pages = re.sub(r"\s*[-–—‐]+\s*", "-", pm.group(1))
     return _informal(title, people, et_al, int(year.group(1)), venue, pages, ids)
+
+
+# "Attention Is All You Need. A. Vaswani, N. Shazeer, N. Parmar et al. NeurIPS 2017.": a title,
+# then the names (with given names or initials), then the venue and year.
+_TITLE_END = re.compile(r"(?<=[^\W\d_]{3}[?!.])\s+(?=[A-Z])")
+
+
+_WORDS_ONLY = re.compile(r"[^\W\d_][^\W\d]*(?:[\s'’-][^\W\d_][^\W\d]*)*")
+
+
+def _title_names_venue(s: str, ids: dict[str, str]) -> ParsedReference | None:
+    """A reference written title first, then names, then venue and year, or None."""
+    m = _TITLE_END.search(s, 8, 300)
+    if m is None:
+        return None
+    title, rest = s[: m.start()], s[m.end() :]
+    if (
+        scan_names(title).authors
+        or _YEAR_ANY.search(title)
+        or _INITIAL.search(title)
+        or any(c in title for c in '“”"«»[]()')
+    ):
+        return None  # names, a date, a quotation or a label first: a formal style
+    scan = scan_names(rest)
+    after = rest[scan.end :]
+    year = _YEAR_ANY.search(after)
+    if (
+        not scan.authors
+        or len(after) > 100
+        or after.lstrip(" .,").startswith("(")  # "... Names. (1977). Journal": APA
+        or not all(a.given and _WORDS_ONLY.fullmatch(a.family) for a in scan.authors)
+        or (after[:1] not in ".," and not scan.et_al)
+        or year is None
+        or _YEAR_ANY.search(after, year.end())
+    ):
+        return None
+    venue = _venue_like(after[: year.start()]) or _venue_like(after[year.end() :])
+    return _informal(title, scan.authors, scan.et_al, int(year.group(1)), venue, "", ids)
 
 
 def _names_like(names: str, scanned: bool = True) -> bool:
