@@ -639,6 +639,10 @@ INLINE = [
     # a markdown link whose text is a cite: the cite (which gets the link's target)
     ("see [Smith 2019](https://x.org/a).", [("[Smith 2019]", ["Smith"], 2019)]),
     ("As Freire (1970/2000, p. 72) argued", [("Freire (1970/2000, p. 72)", ["Freire"], 2000)]),
+    # a bare page after the year, as author-date styles write it; possessives
+    ("(Labov 1966, 45) and (Swidler 1986: 273)",
+     [("(Labov 1966, 45)", ["Labov"], 1966), ("(Swidler 1986: 273)", ["Swidler"], 1986)]),
+    ("Lynch's (1960) study", [("Lynch's (1960)", ["Lynch"], 1960)]),
 ]  # fmt: skip
 
 
@@ -676,6 +680,17 @@ def test_a_cite_that_links_somewhere_gets_the_link_target() -> None:
     assert [c.kind for c in cites] == ["inline", "inline"]  # no separate identifiers
     assert cites[0].parsed.doi == "10.1145/3458723" and cites[0].parsed.families == ("Gebru",)
     assert cites[1].parsed.arxiv == "2101.00001" and cites[1].parsed.year == 2021
+
+
+def test_year_letters_pick_the_entry() -> None:
+    text = (
+        "(Labov, 1972a) and Labov (1972b).\n\nReferences\n"
+        "Labov, W. (1972a). Language in the inner city. University of Pennsylvania Press.\n"
+        "Labov, W. (1972b). Sociolinguistic patterns. University of Pennsylvania Press.\n"
+    )
+    cites = extract_citations(text)
+    refs = [c.id for c in cites if c.kind == "reference"]
+    assert [c.links for c in cites if c.kind == "inline"] == [(refs[0],), (refs[1],)]
 
 
 def test_a_labelled_source_line_is_a_reference() -> None:

@@ -51,11 +51,12 @@ _AUTHORS = (
 )
 # "1970/2000": first published, then the edition cited (the reference list has the latter)
 _YEAR = r"(?P<year>(?:1[5-9]|20)\d\d(?:/(?:1[5-9]|20)\d\d)?[a-z]?|n\.\s?d\.|in press|forthcoming)"
-# A pinpoint after the year: "p. 4", "pp. 3-5", "ch. 2", "Section 4", "Table 2", "§ 3.1".
+# A pinpoint after the year: "p. 4", "pp. 3-5", "ch. 2", "Section 4", "Table 2", "§ 3.1", or a
+# bare page as author-date styles write it: "(Labov 1966, 45)", "(Swidler 1986: 273)".
 _LOCATOR = (
     r"(?:\s*,\s*(?i:pp?\.|chaps?\.|ch\.|chapters?|secs?\.|sections?|§§?|paras?\.|figs?\.|"
     r"figures?|tables?|eqs?\.|equations?|appendix|thm\.|theorem|lemma|def\.|definition)"
-    r"\s*[\w\-–.]*\w)?"
+    r"\s*[\w\-–.]*\w|\s*[,:]\s*(?!(?:1[5-9]|20)\d\d\b)\d{1,4}(?:\s*[-–]\s*\d{1,4})?)?"
 )
 # A venue named before the year, as chat answers do: "(Jain & Wallace, NAACL 2019)". Acronyms
 # only (two capitals or more: NAACL, NeurIPS, NAACL-HLT), so "(Smith, Jones 2019)" stays names.
@@ -141,7 +142,7 @@ def _names(spec: str) -> tuple[tuple[str, ...], bool]:
     et_al = bool(re.search(r"\bet\s*al\b|\band (?:colleagues|others)\b", spec))
     spec = re.sub(r"\s*(?:\bet\s*al\b\.?|\band (?:colleagues|others)\b)", "", spec)
     parts = [
-        p.strip()
+        re.sub(r"['’]s$", "", p.strip())  # "Lynch's (1960)"
         for p in re.split(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b)\s*", spec)
         if p.strip()
     ]

@@ -304,6 +304,10 @@ def _author_year_targets(c: Citation, by_family: dict[str, list[Citation]]) -> l
     found = [e for e in same_year if e.parsed.year == year] or [
         e for e in same_year if e.parsed.year is None
     ]
+    if len(found) > 1 and (letter := re.search(rf"{year}([a-z])\b", c.text)):
+        # "(Labov, 1972a)": the entry dated "1972a", not "1972b"
+        label = re.compile(rf"\b{year}{letter.group(1)}\b")
+        found = [e for e in found if label.search(e.text)] or found
     if found or year is None:
         return found
     # The cite's year is no entry's (a slip such as 2019 for a 2020 paper): the one entry by
