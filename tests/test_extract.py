@@ -682,6 +682,22 @@ def test_a_cite_that_links_somewhere_gets_the_link_target() -> None:
     assert cites[1].parsed.arxiv == "2101.00001" and cites[1].parsed.year == 2021
 
 
+def test_lines_of_whole_references_without_a_heading() -> None:
+    text = (
+        "Variation is structured (Labov 1966, 45); see also (Trudgill 1972).\n\n"
+        "Labov, William. 1966. The Social Stratification of English in New York City. "
+        "Washington, DC: Center for Applied Linguistics.\n"
+        "Trudgill, Peter. 1972. “Sex, Covert Prestige and Linguistic Change.” Language in "
+        "Society 1 (2): 179–95.\n"
+    )
+    cites = extract_citations(text)
+    refs = [c.id for c in cites if c.kind == "reference"]
+    assert len(refs) == 2
+    assert [c.links for c in cites if c.kind == "inline"] == [(refs[0],), (refs[1],)]
+    prose = "Smith (2019) showed X in 2019.\nJones (2020) found Y, in 2020.\n"
+    assert [c.kind for c in extract_citations(prose)] == ["inline", "inline"]
+
+
 def test_year_letters_pick_the_entry() -> None:
     text = (
         "(Labov, 1972a) and Labov (1972b).\n\nReferences\n"

@@ -151,7 +151,17 @@ def find_entries(text: str) -> list[Entry]:
             entries.extend(run)
             i = max(j, i + 1)
             continue
-        if not line[:1].isspace() and (i == 0 or not text[slice(*lines[i - 1])].strip()):
+        starts_paragraph = i == 0 or not text[slice(*lines[i - 1])].strip()
+        if starts_paragraph and _whole(line) and i + 1 < n and _whole(text[slice(*lines[i + 1])]):
+            # Lines that each hold a whole reference, without a heading or list markers.
+            j = i
+            while j < n and _whole(text[slice(*lines[j])]):
+                k = _continuation(text, lines, j + 1)
+                entries.append(_entry(text, lines[j][0], lines[k - 1][1], None, False))
+                j = k
+            i = j
+            continue
+        if not line[:1].isspace() and starts_paragraph:
             k = _continuation(text, lines, i + 1)
             if (k == n or not text[slice(*lines[k])].strip()) and _reference_paragraph(
                 text[a : lines[k - 1][1]]
