@@ -568,6 +568,7 @@ def test_a_title_the_rules_read_as_none(title: str | None, s: str, how: str) -> 
         # a suffix after a forward name is no given name
         ("J. F. Nash, Jr., and L. S. Shapley", ["Nash Jr.", "Shapley"]),
         ("Hal Daumé III and Daniel Marcu", ["Daumé III", "Marcu"]),
+        ("Callister WD Jr, Rethwisch DG.", ["Callister Jr.", "Rethwisch"]),
         # Chicago: the first name inverted, the others forward
         (
             "Chetty, Raj, Nathaniel Hendren, Patrick Kline, and Emmanuel Saez.",

@@ -236,6 +236,13 @@ class _Scanner:
             # "Smith J.A." / "Smith J. A." → more initials
             while j < len(toks) and toks[j][0] == INIT and len(toks[j][1]) == 2:
                 j += 1
+            given_end = j
+            suffix = ""
+            if j < len(toks) and toks[j][1].lower() in _SUFFIX:  # "Callister WD Jr, ..."
+                suffix = " " + toks[j][1] + ("." if toks[j][1].lower() in ("jr", "sr") else "")
+                j += 1
+                if j < len(toks) and toks[j][1] == ".":
+                    j += 1
             if not _terminates(toks, j) and not toks[j - 1][1].endswith("."):
                 return None
             if (
@@ -245,8 +252,8 @@ class _Scanner:
                 and _terminates(toks, j + 1)
             ):
                 return None  # "Thomas D. Gillespie.": a middle initial, then the family name
-            given = self.text(given_tok, j)
-            family = self.text(i, given_tok)
+            given = self.text(given_tok, given_end)
+            family = self.text(i, given_tok) + suffix
             return Author(_initials(given), clean_text(family)), j
         return None
 
