@@ -191,6 +191,11 @@ REFERENCES = [
         "reality be considered complete?, Phys. Rev. 47, 777 (1935).",
         {"families": ["Einstein", "Podolsky", "Rosen"], "volume": "47", "year": 1935},
     ),
+    (  # a numbered Vancouver line is no "Title. Names. Venue Year." chat line
+        "36. Shechtman D, Blech I, Gratias D, Cahn JW. Metallic phase with long-range "
+        "orientational order and no translational symmetry. Phys Rev Lett. 1984;53(20):1951-3.",
+        {"families": ["Shechtman", "Blech", "Gratias", "Cahn"], "venue": "Phys Rev Lett"},
+    ),
     (  # a journal's series letter
         "Geim, A. K., & Novoselov, K. S. (2007). The rise of graphene. Phys. Rev. B, 75, 1–5.",
         {"venue": "Phys. Rev. B", "volume": "75"},

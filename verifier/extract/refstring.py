@@ -569,7 +569,8 @@ def _title_names_venue(s: str, ids: dict[str, str]) -> ParsedReference | None:
         return None
     title, rest = s[: m.start()], s[m.end() :]
     if (
-        scan_names(title).authors
+        scan_names(_LABEL.sub("", title, count=1)).authors
+        or _LABEL.match(title)
         or _YEAR_ANY.search(title)
         or _INITIAL.search(title)
         or any(c in title for c in '“”"«»[]()')
