@@ -196,6 +196,19 @@ REFERENCES = [
         "orientational order and no translational symmetry. Phys Rev Lett. 1984;53(20):1951-3.",
         {"families": ["Shechtman", "Blech", "Gratias", "Cahn"], "venue": "Phys Rev Lett"},
     ),
+    (  # an organisation, a title, then place and year (Oxford-style note)
+        "World Commission on Environment and Development, Our Common Future (Oxford, 1987).",
+        {"title": "Our Common Future", "families": ["Development"], "year": 1987},
+    ),
+    (  # a comment after a dash is no part of the reference
+        '- Jane Jacobs, "The Death and Life of Great American Cities" (1961) — still the best '
+        "critique of 1950s urban renewal.",
+        {"title": "The Death and Life of Great American Cities", "venue": None, "year": 1961},
+    ),
+    (  # ... but a venue after a dash is, with its details
+        "Harper & Konstan (2015) – The MovieLens Datasets: History and Context – ACM TiiS 5(4)",
+        {"venue": "ACM TiiS", "volume": "5", "families": ["Harper", "Konstan"]},
+    ),
     (  # a journal's series letter
         "Geim, A. K., & Novoselov, K. S. (2007). The rise of graphene. Phys. Rev. B, 75, 1–5.",
         {"venue": "Phys. Rev. B", "volume": "75"},
@@ -1084,6 +1097,18 @@ CHAT_LIST = [  # the informal list items chat assistants write
      "Jian Sun, CVPR, 2016", ("He", 2016, "Deep Residual Learning for Image Recognition", "CVPR")),
     ("21. Attention Is All You Need. A. Vaswani, N. Shazeer, N. Parmar et al. NeurIPS 2017.",
      ("Vaswani", 2017, "Attention Is All You Need", "NeurIPS")),
+    ("22. Gettier (1963) — Is Justified True Belief Knowledge? — Analysis",
+     ("Gettier", 1963, "Is Justified True Belief Knowledge?", "Analysis")),
+    ("23. *The Protestant Ethic and the Spirit of Capitalism* (1930) by Max Weber. A foundational "
+     "study that is still widely cited.",
+     ("Weber", 1930, "The Protestant Ethic and the Spirit of Capitalism", None)),
+    ('24. "Solutions for a Cultivated Planet" by Jonathan A. Foley et al. (2011), published in '
+     "Nature. Best read alongside its critics.",
+     ("Foley", 2011, "Solutions for a Cultivated Planet", "Nature")),
+    ("25. Perlmutter, S., et al. (1999). *Measurements of Ω and Λ from 42 High-Redshift "
+     "Supernovae.* Astrophysical Journal. — Best read alongside the critiques that followed it.",
+     ("Perlmutter", 1999, "Measurements of Ω and Λ from 42 High-Redshift Supernovae",
+      "Astrophysical Journal")),
 ]  # fmt: skip
 
 
@@ -1097,7 +1122,7 @@ def test_chat_style_reference_list_without_heading() -> None:
     assert got == [want for _, want in CHAT_LIST]
     assert [c.parsed.number for c in refs] == [(n,) for n in range(1, len(CHAT_LIST) + 1)]
     assert [len(c.parsed.authors) for c in refs] == [
-        *(1, 4, 2, 2, 2, 2, 1, 2, 4, 1, 4, 3, 1, 3, 3, 2, 2, 2, 1, 4, 3)
+        *(1, 4, 2, 2, 2, 2, 1, 2, 4, 1, 4, 3, 1, 3, 3, 2, 2, 2, 1, 4, 3, 1, 1, 1, 1)
     ]
     assert (refs[16].parsed.publisher, refs[17].parsed.publisher) == (
         "Princeton University Press",

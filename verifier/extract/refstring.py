@@ -179,6 +179,7 @@ def parse_reference(text: str) -> ParsedReference:
         return hit[1]
     s, link_urls = clean_reference(text)
     ids, s = _take_identifiers(s, link_urls)
+    s = _without_commentary(s)
     p = (
         _labelled(s, ids)
         or _bluebook(s, ids)
@@ -225,6 +226,26 @@ _FIELD_OF = {
     "volume": "volume",
     "issue": "issue",
 }
+
+
+# A chat answer's comment after a reference: "... Astrophysical Journal. — Best read alongside
+# the critiques.", "... (1961) — still the best critique of urban renewal."
+_COMMENT = re.compile(r"(?<=[.)\"”*])\s+[—–-]{1,2}\s+(?P<comment>[^—–]{8,300})$")
+
+
+def _without_commentary(s: str) -> str:
+    """`s` without a comment after its last dash, unless that is a venue ("— Analysis")."""
+    m = _COMMENT.search(s)
+    if (
+        m is None
+        or _DETAILS_IN.search(m.group("comment"))  # "- Bioenergetics, vol. 180, p. 588, 1969."
+        or _venue_like(m.group("comment")) is not None
+    ):
+        return s
+    return s[: m.start()]
+
+
+_DETAILS_IN = re.compile(r"(?<!\w)(?:1[5-9]|20)\d\d(?!\w)|\b(?:vol|no|pp?)\.|\d+\s*[-–]\s*\d+")
 
 
 def _labelled(s: str, ids: dict[str, str]) -> ParsedReference | None:
@@ -311,7 +332,13 @@ def _bluebook(s: str, ids: dict[str, str]) -> ParsedReference | None:
     names = re.sub(r",? et al\.$", "", m.group("names"))
     forward = " " in names and _names_like(re.sub(r",\s*(?:Jr|Sr|II|III|IV)\.?$", "", names))
     surnames = _JOINED.search(m.group("names")) and cited_families(m.group("names"))
-    if not forward and not surnames:  # "Angrist & Pischke, *Mostly Harmless ...* (2009)" is
+    organisation = (
+        _ORGANISATION.search(names)
+        and not _INITIAL.search(names)
+        and _WORDS_ONLY.fullmatch(names.replace(" & ", " and "))  # no digits
+        and _WORDS_ONLY.search(m.group("title"))
+    )
+    if not forward and not surnames and not organisation:  # also "Angrist & Pischke, ..."
         return None
     article = m.re is _LAW_REVIEW
     if not article and _NOT_A_BOOK_TITLE.search(m.group("title")):
@@ -319,7 +346,9 @@ def _bluebook(s: str, ids: dict[str, str]) -> ParsedReference | None:
     year = m.group("year") or (m.group("volume") if article else None)
     if not year or not _YEAR_ANY.fullmatch(year):
         return None
-    people, et_al = split_names(m.group("names"))
+    people, et_al = (
+        ((Author.parse(names),), False) if organisation else split_names(m.group("names"))
+    )
     if not people:
         return None
     conf = {"title": 0.85, "authors": 0.85, "year": 0.95}
@@ -419,6 +448,10 @@ _VENUE_LEADIN = re.compile(
 )
 
 
+# A sentence of prose after a venue: "Nature. A foundational study that is still cited."
+_PROSE_AFTER = re.compile(r"(?<=[^\W\d_]{2})\.\s+(?=[A-Z][a-z]*\s+[a-z]+\s)")
+
+
 def _venue_like(text: str) -> str | None:
     """Text after a chat answer's title and names that names a venue ("NAACL", "Journal of
     Machine Learning Research"), not one that says what the work did ("– introduced the
@@ -426,6 +459,7 @@ def _venue_like(text: str) -> str | None:
     from verifier.venues import venue_keys
 
     text = _VENUE_LEADIN.sub("", text.strip(_TRIM + "()[]"))
+    text = _PROSE_AFTER.split(text, maxsplit=1)[0].strip(_TRIM)  # "Nature. A foundational ..."
     if not text or venue_keys(text):
         return text or None
     lower = [w for w in text.split() if w[:1].islower() and w not in _NAME_LOWER]
@@ -447,8 +481,12 @@ def _by_names(s: str, ids: dict[str, str]) -> ParsedReference | None:
     """A reference written as a title, "by", the names and the year, or None."""
     if " by " not in s:
         return None
+    s = _LABEL.sub("", s, count=1)  # "24. *Title* (1930) by Max Weber."
     for m in _BY_NAMES.finditer(s):
         title = s[: m.start()]
+        dated = _DATED_TITLE.search(title)  # "*Title* (1930) by Max Weber"
+        if dated:
+            title = title[: dated.start()]
         if (
             len(title) < 8
             or _SENTENCE_IN.search(title)
@@ -458,19 +496,22 @@ def _by_names(s: str, ids: dict[str, str]) -> ParsedReference | None:
         ):
             continue
         rest = s[m.end() :]
-        chunks = re.split(r"\s*[(\[]|\s+[-–—|]\s+", rest, maxsplit=1)[0].split(", ")
+        chunks = _NAMES_STOP.split(rest, maxsplit=1)[0].split(", ")
         k = len(chunks)
         while k and not _by_whom(", ".join(chunks[:k]).rstrip(" .")):
             k -= 1
         names = ", ".join(chunks[:k]).rstrip(" .")
-        year = _YEAR_ANY.search(rest, len(names))
-        if not k or _SENTENCE_IN.search(names) or year is None:
+        year = _YEAR_ANY.search(rest, len(names)) or (dated and _YEAR_ANY.search(dated.group()))
+        if not k or _SENTENCE_IN.search(names) or not year:
             continue
         people, et_al = split_names(names)
         if not people:
             continue
-        after = _DETAILS_AFTER.split(rest[year.end() :], maxsplit=1)[0]  # ", 13(6), 751–754"
-        venue = _venue_like(rest[len(names) : year.start()]) or _venue_like(after)
+        if dated:
+            venue = _venue_like(rest[len(names) :])
+        else:
+            after = _DETAILS_AFTER.split(rest[year.end() :], maxsplit=1)[0]  # ", 13(6), 751–754"
+            venue = _venue_like(rest[len(names) : year.start()]) or _venue_like(after)
         p = _informal(title, people, et_al, int(year.group(1)), venue, "", ids)
         if venue and any(lexicon_kind(w) == "publisher" for w in venue.split()):
             return replace(p, venue=None, publisher=venue)  # "..., MIT Press, 2016"
@@ -479,6 +520,9 @@ def _by_names(s: str, ids: dict[str, str]) -> ParsedReference | None:
 
 
 _DETAILS_AFTER = re.compile(r"[,;:]\s*(?=\d|pp?\.|vol)")
+# Where the names after "by" end at the latest: a parenthesis, a dash, a sentence's end.
+_NAMES_STOP = re.compile(r"\s*[(\[]|\s+[-–—|]\s+|(?<=[^\W\d_]{2})\.\s+(?=[A-Z])")
+_DATED_TITLE = re.compile(r"\s*\((?:1[5-9]|20)\d\d\)$")
 _QUOTE_OPENS = re.compile(r"[“«„]|^[^\"]*\"[^\"]*$|^\s*\[?\d")
 
 
@@ -519,11 +563,25 @@ _DASH = re.compile(r"\s+[—–|-]\s+")
 _NAME_WORD = re.compile(r"[A-Z][\w'’.-]*|[a-z]{1,3}\.?|&")
 
 
+_NAMES_YEAR = re.compile(r"(?P<names>[^()]{2,80}?)\s*\((?P<year>" + _YEAR + r")[a-z]?\)")
+
+
 def _dashed(s: str, ids: dict[str, str]) -> ParsedReference | None:
     """A reference written as title, dash, names, then venue and year, or None. The names
     must all be name-like words, at least half of them known names (`features.is_name`)
     unless the name scanner reads them whole, so that "Title — Subtitle (2006)" stays out."""
     parts = _DASH.split(s.strip(), maxsplit=2)
+    if len(parts) == 3 and (cite := _NAMES_YEAR.fullmatch(parts[0])):
+        # "Gettier (1963) — Is Justified True Belief Knowledge? — Analysis"
+        names = cited_families(cite.group("names"))
+        head = _VENUE_END.split(parts[2], maxsplit=1)[0]  # "ACM TiiS 5(4)"
+        venue = _venue_like(head)
+        if names is None or venue is None:
+            return None
+        people = tuple(Author("", f) for f in names[0])
+        volume, _, pages, _ = _details(parts[2][len(head) :])
+        year = int(cite.group("year"))
+        return _informal(parts[1], people, names[1], year, venue, pages, ids, volume)
     if len(parts) < 2 or len(parts[0]) < 8:
         return None
     title = parts[0]
@@ -571,6 +629,7 @@ def _title_names_venue(s: str, ids: dict[str, str]) -> ParsedReference | None:
     if (
         scan_names(_LABEL.sub("", title, count=1)).authors
         or _LABEL.match(title)
+        or _SENTENCE_IN.search(title)  # "Aristotle. Nicomachean Ethics. Trans. W. D. Ross."
         or _YEAR_ANY.search(title)
         or _INITIAL.search(title)
         or any(c in title for c in '“”"«»[]()')
@@ -580,7 +639,9 @@ def _title_names_venue(s: str, ids: dict[str, str]) -> ParsedReference | None:
     after = rest[scan.end :]
     year = _YEAR_ANY.search(after)
     if (
-        not scan.authors
+        not title[:1].isupper()
+        or re.search(r",\s+[a-z]", title)  # "Dom Casmurro, trans."
+        or (len(scan.authors) < 2 and not scan.et_al)  # one "name" may be a title's words
         or len(after) > 100
         or after.lstrip(" .,").startswith("(")  # "... Names. (1977). Journal": APA
         or not all(a.given and _WORDS_ONLY.fullmatch(a.family) for a in scan.authors)
