@@ -48,6 +48,11 @@ _SOURCE_LINE = re.compile(
     r"further reading|key (?:paper|reference|source)s?)\s*(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*",
     re.IGNORECASE,
 )
+# A chat answer's "Family (Year) —", "Family et al. (Year):", "Family & Family (Year),".
+_NAMES_YEAR_LEAD = re.compile(
+    r"[A-Z][\w'’-]+(?:,?\s+(?:et al\.?|and|&)(?:\s+[A-Z][\w'’-]+)?)?\s*\((?:1[5-9]|20)\d\d[a-z]?\)"
+    r"(?:\*\*|__)?\s*[—–:,.-]\s*\S.{8,}"
+)
 _YEAR_START = re.compile(r"^\(?(?:1[5-9]|20)\d\d[a-z]?\)?[.,:]")
 _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
@@ -91,6 +96,8 @@ def looks_like_reference(s: str) -> bool:
     if not has_year and not signal:
         return False
     body = _LABEL.sub("", s, count=1).lstrip("*_ ")
+    if _NAMES_YEAR_LEAD.match(body):  # "Gettier (1963) — Is Justified True Belief ..."
+        return True
     scan = scan_names(body[:300])
     if scan.authors and has_year:
         return True

@@ -573,15 +573,22 @@ def _dashed(s: str, ids: dict[str, str]) -> ParsedReference | None:
     parts = _DASH.split(s.strip(), maxsplit=2)
     if len(parts) == 3 and (cite := _NAMES_YEAR.fullmatch(parts[0])):
         # "Gettier (1963) — Is Justified True Belief Knowledge? — Analysis"
-        names = cited_families(cite.group("names"))
+        cited = cited_families(cite.group("names"))
         head = _VENUE_END.split(parts[2], maxsplit=1)[0]  # "ACM TiiS 5(4)"
-        venue = _venue_like(head)
-        if names is None or venue is None:
+        journal = _venue_like(head)
+        if cited is None or journal is None:
             return None
-        people = tuple(Author("", f) for f in names[0])
-        volume, _, pages, _ = _details(parts[2][len(head) :])
-        year = int(cite.group("year"))
-        return _informal(parts[1], people, names[1], year, venue, pages, ids, volume)
+        volume, _, first_pages, _ = _details(parts[2][len(head) :])
+        return _informal(
+            parts[1],
+            tuple(Author("", f) for f in cited[0]),
+            cited[1],
+            int(cite.group("year")),
+            journal,
+            first_pages,
+            ids,
+            volume,
+        )
     if len(parts) < 2 or len(parts[0]) < 8:
         return None
     title = parts[0]
