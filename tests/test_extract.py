@@ -200,6 +200,16 @@ REFERENCES = [
         "World Commission on Environment and Development, Our Common Future (Oxford, 1987).",
         {"title": "Our Common Future", "families": ["Development"], "year": 1987},
     ),
+    (  # MLA and ISO 690: an organisation, a full stop, then the title
+        "Department of Health and Social Security. Inequalities in Health: Report of a Research "
+        "Working Group. DHSS, 1980.",
+        {"title": "Inequalities in Health: Report of a Research Working Group", "year": 1980},
+    ),
+    (
+        "FOOD AND AGRICULTURE ORGANIZATION OF THE UNITED NATIONS. The State of Food and "
+        "Agriculture 2010–11: Women in Agriculture. Rome: FAO, 2011.",
+        {"families": ["NATIONS"], "year": 2011},
+    ),
     (  # a comment after a dash is no part of the reference
         '- Jane Jacobs, "The Death and Life of Great American Cities" (1961) — still the best '
         "critique of 1950s urban renewal.",

@@ -1265,7 +1265,8 @@ def _people(block: str) -> tuple[tuple[Author, ...], bool]:
     block = _ROLE.sub("", _BY.sub("", block.strip(" ()[]—–|"))).strip(" ,;:()[]—–|")
     if not block:
         return (), False
-    if _ORGANISATION.search(block) and not _INITIAL.search(block) and "," not in block:
+    organisation = _ORGANISATION.search(block if not block.isupper() else block.title())
+    if organisation and not _INITIAL.search(block) and "," not in block:
         # one organisation, split as the records split it: "Centers for Disease Control and
         # Prevention" is one author, not two
         return (Author.parse(block.strip(_TRIM)),), False
@@ -1316,6 +1317,17 @@ def _from_segments(s: str, segs: Sequence[crf.Segment], ids: dict[str, str]) -> 
     conf: dict[str, float] = {}
     authors: tuple[Author, ...] = ()
     et_al = False
+    if (
+        "author" not in first
+        and (seg := first.get("title")) is not None
+        and (m := _ORGANISATION_TITLE.match(seg.text))
+    ):
+        # "Department of Health and Social Security. Inequalities in Health: ..." (MLA)
+        cut = seg.start + m.start("title")
+        org = crf.Segment("author", seg.start, cut, seg.text[: m.start("title")], seg.confidence)
+        rest = replace(seg, start=cut, text=m.group("title"))
+        segs = [x for g in segs for x in ((org, rest) if g is seg else (g,))]
+        first["author"], first["title"] = org, rest
     if (seg := first.get("author")) is not None:
         authors, et_al = _people(seg.text)
         authors, et_al = _longer_list(s, segs, seg, authors, et_al)
@@ -1471,6 +1483,14 @@ _LEADING_VOLUME = re.compile(r"(?!1[5-9]\d\d|20[0-3]\d)(\d{1,4})\s+(?=[A-Z][a-z]
 _SERIES = re.compile(
     r"[.,]\s+(?:LNCS|LNAI|LNBI|CCIS|LNEE|LNNS|AISC|LIPIcs|EPTCS|PMLR|CEUR(?:-WS)?"
     r"|Lecture Notes in [A-Z][\w ]+)\W*$"
+)
+
+
+# An organisation's name, a full stop, then the title: MLA and ISO 690 for a corporate author.
+_ORGANISATION_TITLE = re.compile(
+    r"(?=[^.]*\b(?i:Organi[sz]ation|Association|Institute|Department|Agency|Council|Committee|"
+    r"Commission|Ministry|Office|Bureau|Society|Foundation|Consortium|Nations)\b)"
+    r"[A-Z][\w'’&-]*(?:\s+(?:[A-Z][\w'’&-]*|of|for|on|the|and|&)){1,9}\.\s+(?P<title>[A-Z].{8,})"
 )
 
 
