@@ -711,46 +711,33 @@ def test_a_cite_that_links_somewhere_gets_the_link_target() -> None:
     assert cites[1].parsed.arxiv == "2101.00001" and cites[1].parsed.year == 2021
 
 
-def test_lines_of_whole_references_without_a_heading() -> None:
-    text = (
+# (text, for each inline cite the indexes of the reference entries it links to)
+LINKED = [
+    # lines that each hold a whole reference, without a heading or list markers
+    (
         "Variation is structured (Labov 1966, 45); see also (Trudgill 1972).\n\n"
         "Labov, William. 1966. The Social Stratification of English in New York City. "
         "Washington, DC: Center for Applied Linguistics.\n"
         "Trudgill, Peter. 1972. “Sex, Covert Prestige and Linguistic Change.” Language in "
-        "Society 1 (2): 179–95.\n"
-    )
-    cites = extract_citations(text)
-    refs = [c.id for c in cites if c.kind == "reference"]
-    assert len(refs) == 2
-    assert [c.links for c in cites if c.kind == "inline"] == [(refs[0],), (refs[1],)]
-    prose = "Smith (2019) showed X in 2019.\nJones (2020) found Y, in 2020.\n"
-    assert [c.kind for c in extract_citations(prose)] == ["inline", "inline"]
-
-
-def test_year_letters_pick_the_entry() -> None:
-    text = (
+        "Society 1 (2): 179–95.\n",
+        [(0,), (1,)],
+    ),
+    # year letters pick the entry
+    (
         "(Labov, 1972a) and Labov (1972b).\n\nReferences\n"
         "Labov, W. (1972a). Language in the inner city. University of Pennsylvania Press.\n"
-        "Labov, W. (1972b). Sociolinguistic patterns. University of Pennsylvania Press.\n"
-    )
-    cites = extract_citations(text)
-    refs = [c.id for c in cites if c.kind == "reference"]
-    assert [c.links for c in cites if c.kind == "inline"] == [(refs[0],), (refs[1],)]
-
-
-def test_a_labelled_source_line_is_a_reference() -> None:
-    text = (
+        "Labov, W. (1972b). Sociolinguistic patterns. University of Pennsylvania Press.\n",
+        [(0,), (1,)],
+    ),
+    # a labelled "Source:" line is a reference
+    (
         "Newborns were scored (Apgar, 1953).\n\n"
         "Source: Apgar V. A proposal for a new method of evaluation of the newborn infant. Curr "
-        "Res Anesth Analg. 1953;32(4):260-267.\n\nSee: the documentation."
-    )
-    cites = extract_citations(text)
-    assert [c.kind for c in cites] == ["inline", "reference"]
-    assert cites[1].text.startswith("Apgar V.") and cites[0].links == (cites[1].id,)
-
-
-def test_numbers_in_parentheses_cite_a_numbered_list() -> None:
-    text = (
+        "Res Anesth Analg. 1953;32(4):260-267.\n\nSee: the documentation.",
+        [(0,)],
+    ),
+    # numbers in parentheses cite a numbered list; "We (1) list" is an enumeration
+    (
         "Evidence (1). Reviews follow PRISMA (2), pooled (3,4). We (1) list steps.\n\n"
         "References\n"
         "1. Sackett DL, Rosenberg WM. Evidence based medicine. BMJ. 1996;312(7023):71-2.\n"
@@ -758,29 +745,49 @@ def test_numbers_in_parentheses_cite_a_numbered_list() -> None:
         "3. Higgins JP, Thompson SG. Measuring inconsistency in meta-analyses. BMJ. "
         "2003;327(7414):557-60.\n"
         "4. DerSimonian R, Laird N. Meta-analysis in clinical trials. Control Clin Trials. "
-        "1986;7(3):177-88.\n"
-    )
-    cites = extract_citations(text)
-    refs = {c.parsed.number[0]: c.id for c in cites if c.kind == "reference"}
-    inline = [c for c in cites if c.kind == "inline"]
-    assert [c.text for c in inline] == ["(1)", "(2)", "(3,4)"]  # not "(1) list": enumeration
-    assert [c.links for c in inline] == [(refs[1],), (refs[2],), (refs[3], refs[4])]
-
-
-def test_table_number_column_numbers_its_rows() -> None:
-    text = (
+        "1986;7(3):177-88.\n",
+        [(0,), (1,), (2, 3)],
+    ),
+    # a table's "#" column numbers its rows
+    (
         "Hohenberg and Kohn [1]; Becke [2].\n\n"
         "| # | Authors | Year | Title | Journal |\n|---|---|---|---|---|\n"
         "| 1 | Hohenberg, P.; Kohn, W. | 1964 | Inhomogeneous electron gas | Physical Review "
         "136, B864 |\n"
-        "| 2 | Becke, A. D. | 1993 | Density-functional thermochemistry | J. Chem. Phys. 98, 5648 |\n"
-    )
+        "| 2 | Becke, A. D. | 1993 | Density-functional thermochemistry | J. Chem. Phys. 98, 5648 |\n",
+        [(0,), (1,)],
+    ),
+    # footnote definitions with a year are references; "[^2]:" is no superscript cite
+    (
+        "Privacy.[^1] Entitlements.[^2]\n\n"
+        "[^1]: Samuel D. Warren & Louis D. Brandeis, The Right to Privacy, 4 Harv. L. Rev. 193 "
+        "(1890).\n"
+        "[^2]: Guido Calabresi & A. Douglas Melamed, Property Rules, Liability Rules, and "
+        "Inalienability: One View of the Cathedral, 85 Harv. L. Rev. 1089 (1972).\n",
+        [(0,), (1,)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "links"), LINKED)
+def test_inline_cites_link_to_their_entries(text: str, links: list[tuple[int, ...]]) -> None:
     cites = extract_citations(text)
-    refs = [c for c in cites if c.kind == "reference"]
-    assert [c.parsed.number for c in refs] == [(1,), (2,)]
-    assert [c.links for c in cites if c.kind == "inline"] == [(refs[0].id,), (refs[1].id,)]
-    p = refs[0].parsed
-    assert (p.venue, p.volume, p.pages) == ("Physical Review", "136", "B864")
+    refs = [c.id for c in cites if c.kind == "reference"]
+    assert [c.links for c in cites if c.kind == "inline"] == [
+        tuple(refs[i] for i in link) for link in links
+    ]
+
+
+def test_entries_read_from_lines_tables_and_sources() -> None:
+    cites = extract_citations(LINKED[3][0])
+    assert [c.text for c in cites if c.kind == "inline"] == ["(1)", "(2)", "(3,4)"]
+    table = [c.parsed for c in extract_citations(LINKED[4][0]) if c.kind == "reference"]
+    assert [p.number for p in table] == [(1,), (2,)]
+    assert (table[0].venue, table[0].volume, table[0].pages) == ("Physical Review", "136", "B864")
+    source = [c for c in extract_citations(LINKED[2][0]) if c.kind == "reference"]
+    assert source[0].text.startswith("Apgar V.")
+    prose = "Smith (2019) showed X in 2019.\nJones (2020) found Y, in 2020.\n"
+    assert [c.kind for c in extract_citations(prose)] == ["inline", "inline"]
 
 
 def test_numeric_cites_link_to_numbered_list() -> None:
@@ -1222,21 +1229,6 @@ def test_labelled_fields_list() -> None:
     ]
     assert refs[0].parsed.doi == "10.1109/cvpr.2016.90" and refs[1].parsed.et_al
     assert refs[0].parsed.confidence["title"] == 0.9
-
-
-def test_footnote_definitions_with_a_year_are_references() -> None:
-    text = (
-        "Privacy.[^1] Entitlements.[^2]\n\n"
-        "[^1]: Samuel D. Warren & Louis D. Brandeis, The Right to Privacy, 4 Harv. L. Rev. 193 "
-        "(1890).\n"
-        "[^2]: Guido Calabresi & A. Douglas Melamed, Property Rules, Liability Rules, and "
-        "Inalienability: One View of the Cathedral, 85 Harv. L. Rev. 1089 (1972).\n"
-    )
-    cites = extract_citations(text)
-    refs = [c for c in cites if c.kind == "reference"]
-    inline = [c for c in cites if c.kind == "inline"]
-    assert [c.key for c in refs] == ["1", "2"]
-    assert [c.links for c in inline] == [(refs[0].id,), (refs[1].id,)]  # no stray "^2]"
 
 
 def test_one_reference_a_line_without_full_stops() -> None:
