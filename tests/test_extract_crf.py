@@ -176,6 +176,9 @@ SERIES = [
      [C, C, C, "volume", "volume"]),
     (["Things,", "Part", "2,", "5,"], [C, "volume", "volume", "volume"],
      [C, "volume", "volume", "volume"]),
+    # a series opens no journal: the journal is the title run's last sentence
+    (["Solids.", "Philosophical", "Transactions.", "Series", "A", "221:"], [T, T, T, C, C, "volume"],
+     [T, C, C, C, C, "volume"]),
     (["Sci.", "U.S.A.", "36"], [C, "note", "volume"], [C, C, "volume"]),
 ]  # fmt: skip
 

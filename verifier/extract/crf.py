@@ -241,6 +241,20 @@ def _series_letters(toks: list[str], labels: list[str]) -> bool:
             if j > k:
                 labels[k:j] = ["container"] * (j - k)
                 changed = True
+        elif (
+            labels[k] == "container"
+            and labels[k - 1] == "title"
+            and toks[k].rstrip(".,:").lower() in _SERIES_WORDS
+        ):
+            # "Solids. Philosophical Transactions of the Royal Society of London. | Series A":
+            # a series opens no journal; the journal is the title's last sentence
+            i = k
+            while i > 0 and labels[i - 1] == "title":
+                i -= 1
+            starts = _sentence_starts(toks, i, k)
+            if starts:
+                labels[starts[-1] : k] = ["container"] * (k - starts[-1])
+                changed = True
     return changed
 
 
