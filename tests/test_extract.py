@@ -210,6 +210,12 @@ REFERENCES = [
         "Agriculture 2010–11: Women in Agriculture. Rome: FAO, 2011.",
         {"families": ["NATIONS"], "year": 2011},
     ),
+    (  # a book's publisher and place run into its name are no part of it
+        "[25] K. Frampton, Towards a Critical Regionalism: Six Points for an Architecture of "
+        "Resistance, in: H. Foster (Ed.), The Anti-Aesthetic: Essays on Postmodern Culture, Bay "
+        "Press, Port Townsend, WA, 1983, pp. 16–30.",
+        {"venue": "The Anti-Aesthetic: Essays on Postmodern Culture", "pages": "16-30"},
+    ),
     (  # a comment after a dash is no part of the reference
         '- Jane Jacobs, "The Death and Life of Great American Cities" (1961) — still the best '
         "critique of 1950s urban renewal.",

@@ -1350,7 +1350,7 @@ def _from_segments(s: str, segs: Sequence[crf.Segment], ids: dict[str, str]) -> 
         if year:
             conf["year"] = 0.5
     venue = None
-    container_eds = ""
+    container_eds = venue_publisher = ""
     if (seg := first.get("container")) is not None:
         v = _IN.sub("", seg.text.strip())
         if (e := _EDITORS.match(v)) and e.end() < len(v):
@@ -1358,6 +1358,9 @@ def _from_segments(s: str, segs: Sequence[crf.Segment], ids: dict[str, str]) -> 
             container_eds, v = e.group("eds"), v[e.end() :]
         v = _VENUE_AFTER.sub("", v)
         v = _SERIES.sub("", _VENUE_DETAILS.sub("", v)).strip(_TRIM + "(")
+        if "publisher" not in first and (pm := _VENUE_PUBLISHER.search(v)):
+            # "The Anti-Aesthetic: Essays on Postmodern Culture, Bay Press, Port Townsend, WA"
+            v, venue_publisher = v[: pm.start()], pm.group("pub")
         venue = _clean_title(v) or None
         if venue and _STATUS.fullmatch(venue):  # "In press", "In preparation": no venue
             venue = None
@@ -1417,7 +1420,7 @@ def _from_segments(s: str, segs: Sequence[crf.Segment], ids: dict[str, str]) -> 
         if m:
             pages = re.sub(r"\s*[-–—‐]+\s*", "-", m.group(1))
             conf["pages"] = seg.confidence
-    publisher = ""
+    publisher = venue_publisher
     if (seg := first.get("publisher")) is not None:
         publisher = seg.text.strip(_TRIM + "()[]")
         if publisher == venue:  # a venue the tagger read as a publisher (`_named_venue`)
@@ -1479,6 +1482,11 @@ def _after_year_in_parentheses(segs: Sequence[crf.Segment], seg: crf.Segment) ->
 
 
 _LEADING_VOLUME = re.compile(r"(?!1[5-9]\d\d|20[0-3]\d)(\d{1,4})\s+(?=[A-Z][a-z])")
+# A publisher and its place after a book's title in a container: ", Bay Press, Port Townsend, WA"
+_VENUE_PUBLISHER = re.compile(
+    r",\s+(?P<pub>(?:[A-Z][\w&.'’-]*\s+){0,4}(?:Press|Publishers?|Publishing|Verlag|Books))"
+    r"(?:,\s+[A-Z][\w .'’-]+){0,2}\W*$"
+)
 # A book series run into the proceedings' name: "ECCV 2016. LNCS", "... 2019. CCIS".
 _SERIES = re.compile(
     r"[.,]\s+(?:LNCS|LNAI|LNBI|CCIS|LNEE|LNNS|AISC|LIPIcs|EPTCS|PMLR|CEUR(?:-WS)?"
