@@ -603,6 +603,7 @@ def test_a_title_the_rules_read_as_none(title: str | None, s: str, how: str) -> 
         ("J. F. Nash, Jr., and L. S. Shapley", ["Nash Jr.", "Shapley"]),
         ("Hal Daumé III and Daniel Marcu", ["Daumé III", "Marcu"]),
         ("Callister WD Jr, Rethwisch DG.", ["Callister Jr.", "Rethwisch"]),
+        ("Ortega y Gasset, José, and Julián Marías", ["Ortega y Gasset", "Marías"]),
         # Chicago: the first name inverted, the others forward
         (
             "Chetty, Raj, Nathaniel Hendren, Patrick Kline, and Emmanuel Saez.",

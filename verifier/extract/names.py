@@ -269,6 +269,12 @@ class _Scanner:
                 toks[j][0] == PART
                 or (toks[j][0] in (CAP, VINIT) and _is_family_word(toks[j]))
                 or (toks[j][0] == CAP and toks[j][1].lower() in _CAP_PARTICLES)
+                or (  # Spanish compound family names: "Ortega y Gasset, José"
+                    j > i
+                    and toks[j][1].lower() == "y"
+                    and j + 1 < len(toks)
+                    and toks[j + 1][0] in (CAP, VINIT)
+                )
             )
         ):
             j += 1
