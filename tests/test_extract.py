@@ -773,6 +773,16 @@ LINKED = [
         "Inalienability: One View of the Cathedral, 85 Harv. L. Rev. 1089 (1972).\n",
         [(0,), (1,)],
     ),
+    # MLA's author-page cites, where the list has works by those authors ("(Table 3)" is none)
+    (
+        "Not knowledge (Gettier 121); the bat (Nagel 435). See (Table 3) and (Python 3).\n\n"
+        "Works Cited\n"
+        'Gettier, Edmund L. "Is Justified True Belief Knowledge?" Analysis, vol. 23, no. 6, '
+        "1963, pp. 121-23.\n"
+        'Nagel, Thomas. "What Is It Like to Be a Bat?" The Philosophical Review, vol. 83, no. 4, '
+        "1974, pp. 435-50.\n",
+        [(0,), (1,)],
+    ),
 ]
 
 

@@ -73,6 +73,12 @@ _PAREN_ITEM = re.compile(
     + _LOCATOR
     + r"\s*$"
 )
+# MLA's author-page cite, "(Nagel 435)", "(Smith and Jones 12-14)": no year. Kept only where
+# a reference list has an entry by that author (so "(Table 3)" and "(Python 3)" stay out).
+_AUTHOR_PAGE = re.compile(
+    r"\((?P<names>" + _FAM + r"(?:\s+(?:and|&)\s+" + _FAM + r"|\s+et al\.)?)\s+"
+    r"(?P<page>\d{1,4}(?:\s*[-–]\s*\d{1,4})?)\)"
+)
 _PAREN = re.compile(r"\(([^()\n]{4,400}?(?:1[5-9]|20)\d\d[a-z]?[^()\n]{0,40})\)")
 # The same in square brackets, "[Smith 2019; Lee et al., 2020]", or as a markdown link's text
 # ("[Gebru et al., 2021](https://doi.org/...)": the pipeline gives the cite the link's target).
@@ -105,7 +111,7 @@ class InlineCite:
 
     start: int
     end: int
-    style: str  # "numeric" | "paren-numeric" | "author-year" | "footnote"
+    style: str  # "numeric" | "paren-numeric" | "author-year" | "author-page" | "footnote"
     families: tuple[str, ...] = ()
     et_al: bool = False
     year: int | None = None
@@ -246,6 +252,10 @@ def find_inline(text: str) -> list[InlineCite]:
                 out.append(InlineCite(m.start(1) - 1, m.end(), "paren-numeric", numbers=nums))
         for m in _PAREN.finditer(text):
             _parenthetical(text, m, out)
+        for m in _AUTHOR_PAGE.finditer(text):
+            families, et_al = _names(m.group("names"))
+            if _plausible(families):
+                out.append(InlineCite(m.start(), m.end(), "author-page", families, et_al))
         for m in _NARRATIVE.finditer(text):
             families, et_al = _names(m.group("names"))
             if not _plausible(families):

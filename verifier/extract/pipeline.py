@@ -72,11 +72,14 @@ def extract_citations(text: str) -> list[Citation]:
         if _free(taken, c.start, c.end):
             drafts.append((c.start, c.end, "inline", ",".join(c.keys), ParsedReference()))
     numbered = {n for d in drafts if d[2] == "reference" for n in d[4].number}
+    listed = {_family_key(d[4].authors[0]) for d in drafts if d[2] != "inline" and d[4].authors}
     for ic in find_inline(text):
         if not _free(taken, ic.start, ic.end):
             continue
         if ic.style == "paren-numeric" and not set(ic.numbers) <= numbered:
             continue  # "(2)" is a cite only where a numbered list has an entry 2
+        if ic.style == "author-page" and _family_key(Author("", ic.families[0])) not in listed:
+            continue  # "(Nagel 435)" only where the list has a work by Nagel
         conf = {"authors": 0.8, "year": 0.9} if ic.families else {"number": 0.9}
         if ic.title:
             conf["title"] = 0.8
@@ -294,7 +297,9 @@ def _author_year_targets(c: Citation, by_family: dict[str, list[Citation]]) -> l
     if not cands:
         return []
     year = c.parsed.year
-    same_year = [e for e in cands if year is None or e.parsed.year in (None, year)]
+    if year is None and not re.search(r"n\.\s?d\.|press|forthcoming", c.text, re.IGNORECASE):
+        return cands  # MLA's "(Nagel 435)": the works by that author
+    same_year = [e for e in cands if e.parsed.year in (None, year)]
     if len(c.parsed.authors) >= 2 and len(same_year) > 1:
         second = _family_key(c.parsed.authors[1])
         narrowed = [
