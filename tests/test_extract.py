@@ -200,6 +200,15 @@ REFERENCES = [
         "World Commission on Environment and Development, Our Common Future (Oxford, 1987).",
         {"title": "Our Common Future", "families": ["Development"], "year": 1987},
     ),
+    (  # APA: an organisation, its date, then a title the tagger read as a journal
+        "American Psychological Association. (2020). Publication manual of the American "
+        "Psychological Association (7th ed.).",
+        {
+            "title": "Publication manual of the American Psychological Association",
+            "families": ["Association"],
+            "venue": None,
+        },
+    ),
     (  # MLA and ISO 690: an organisation, a full stop, then the title
         "Department of Health and Social Security. Inequalities in Health: Report of a Research "
         "Working Group. DHSS, 1980.",
@@ -603,6 +612,8 @@ def test_a_title_the_rules_read_as_none(title: str | None, s: str, how: str) -> 
         ("J. F. Nash, Jr., and L. S. Shapley", ["Nash Jr.", "Shapley"]),
         ("Hal Daumé III and Daniel Marcu", ["Daumé III", "Marcu"]),
         ("Callister WD Jr, Rethwisch DG.", ["Callister Jr.", "Rethwisch"]),
+        # "SR" and "JR" beside a Vancouver name are initials, not "Sr." and "Jr."
+        ("Berry WR, Lipsitz SR, Breizat AH, et al.", ["Berry", "Lipsitz", "Breizat"]),
         ("Ortega y Gasset, José, and Julián Marías", ["Ortega y Gasset", "Marías"]),
         # Chicago: the first name inverted, the others forward
         (

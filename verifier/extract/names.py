@@ -26,6 +26,14 @@ _TOKEN = re.compile(
     r"|(?P<p>\S)"
 )
 _SUFFIX = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _suffix(text: str) -> bool:
+    """A generational suffix as written beside initials or a family name: "Jr", "Sr.", "III",
+    "IV"; not "SR" or "II", which in Vancouver are a person's initials ("Lipsitz SR")."""
+    return text.rstrip(".") in ("Jr", "Sr", "III", "IV")
+
+
 _CAP_PARTICLES = frozenset(
     {
         "van",
@@ -228,7 +236,7 @@ class _Scanner:
         if j == start_family or j >= len(toks):
             return None
         kind, text = toks[j][0], toks[j][1]
-        if text.lower() in _SUFFIX:
+        if _suffix(text):
             return None  # "Hal Daumé III": a suffix, not initials
         if kind == VINIT or (kind == INIT and (len(text) == 2 or text[:-1].isupper())):
             given_tok = j
@@ -238,7 +246,7 @@ class _Scanner:
                 j += 1
             given_end = j
             suffix = ""
-            if j < len(toks) and toks[j][1].lower() in _SUFFIX:  # "Callister WD Jr, ..."
+            if j < len(toks) and _suffix(toks[j][1]):  # "Callister WD Jr, ..."
                 suffix = " " + toks[j][1] + ("." if toks[j][1].lower() in ("jr", "sr") else "")
                 j += 1
                 if j < len(toks) and toks[j][1] == ".":
@@ -288,7 +296,7 @@ class _Scanner:
             n_words >= 2
             and toks[j - 1][0] == VINIT
             and toks[j - 2][0] == CAP
-            and toks[j - 1][1].lower() not in _SUFFIX  # "Daumé III, H." is inverted
+            and not _suffix(toks[j - 1][1])  # "Daumé III, H." is inverted
         ):
             return None
         family_end = j
@@ -350,7 +358,7 @@ class _Scanner:
         # The family name is the last word, with the particles before it.
         end = j
         suffix = ""
-        if j - i > 2 and toks[j - 1][0] == VINIT and toks[j - 1][1].lower() in _SUFFIX:
+        if j - i > 2 and toks[j - 1][0] == VINIT and _suffix(toks[j - 1][1]):
             j -= 1  # "Hal Daumé III": the suffix is no family name
             suffix = " " + toks[j][1]
         elif j < len(toks) and toks[j][0] == CAP and toks[j][1].lower().rstrip(".") in _SUFFIX:

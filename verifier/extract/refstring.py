@@ -1516,7 +1516,12 @@ def _organisation_first(segs: Sequence[crf.Segment], web: bool) -> Sequence[crf.
     if "author" in labels or "volume" in labels or "pages" in labels:
         return segs
     third = lead[2]
-    if not (third.label == "title" or (third.label in ("publisher", "container") and web)):
+    named = (  # "American Psychological Association. (2020). Publication manual ..."
+        _ORGANISATION.search(lead[0].text) is not None and not re.search(r"\d", third.text)
+    )
+    if not (
+        third.label == "title" or (third.label in ("publisher", "container") and (web or named))
+    ):
         return segs
     if _INITIAL.search(lead[0].text) or not _ORGANISATION_LEAD.fullmatch(lead[0].text.strip()):
         return segs
