@@ -225,6 +225,19 @@ REFERENCES = [
         "Press, Port Townsend, WA, 1983, pp. 16–30.",
         {"venue": "The Anti-Aesthetic: Essays on Postmodern Culture", "pages": "16-30"},
     ),
+    (  # ... and so is a publisher after a proceedings' name
+        "Sanjay Ghemawat, Howard Gobioff, and Shun-Tak Leung. 2003. The Google File System. In "
+        "Proceedings of the 19th ACM Symposium on Operating Systems Principles (SOSP '03). ACM, "
+        "New York, NY, 29–43.",
+        {
+            "venue": "Proceedings of the 19th ACM Symposium on Operating Systems Principles "
+            "(SOSP '03)",
+        },
+    ),
+    (
+        "Golomb, S., & Baumert, L. (1965). Backtrack programming. J. ACM, 12, 516-524.",
+        {"venue": "J. ACM"},
+    ),
     (  # a comment after a dash is no part of the reference
         '- Jane Jacobs, "The Death and Life of Great American Cities" (1961) — still the best '
         "critique of 1950s urban renewal.",
