@@ -769,7 +769,7 @@ LINKED = [
     ),
     # numbers in parentheses cite a numbered list; "We (1) list" is an enumeration
     (
-        "Evidence (1). Reviews follow PRISMA (2), pooled (3,4). We (1) list steps.\n\n"
+        "Evidence (1). Reviews follow PRISMA (2), pooled (3,4) were. We (1) list steps.\n\n"
         "References\n"
         "1. Sackett DL, Rosenberg WM. Evidence based medicine. BMJ. 1996;312(7023):71-2.\n"
         "2. Page MJ, McKenzie JE. The PRISMA 2020 statement. BMJ. 2021;372:n71.\n"

@@ -25,11 +25,12 @@ _SUP = re.compile(r"<sup>\s*\[?(\d{1,4}(?:\s*[,–-]\s*\d{1,4})*)\]?\s*</sup>", 
 _UNI_SUP = re.compile(
     r"(?<=[^\s\d⁰¹²³⁴⁵⁶⁷⁸⁹])(?<!\b[^\W\d_])([⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:[⁻,˒][⁰¹²³⁴⁵⁶⁷⁸⁹]+)*)"
 )
-# Vancouver's cites in parentheses, "evidence (1).", "(3,4)": before punctuation or a line's end
-# only (not "(1) first, (2) second"), and kept only where a numbered list has those entries.
+# Vancouver's cites in parentheses, "evidence (1).", "(3,4) were": before punctuation, a line's
+# end or a joining word (not "(1) first, (2) second"), and kept only where a numbered list has
+# those entries.
 _PAREN_NUMBERS = re.compile(
     r"(?<=[\w.,;:’”\"'\]])\s?\((" + _NUM_ITEM + r"(?:\s*,\s*" + _NUM_ITEM + r")*)\)"
-    r"(?=[.,;:]|[ \t]*$)",
+    r"(?=[.,;:]|[ \t]*$|\s+(?:and|or|are|is|were|was|in|with|which|that|but)\b)",
     re.MULTILINE,
 )
 _SUP_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻˒", "0123456789-,")
