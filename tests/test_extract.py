@@ -238,6 +238,11 @@ REFERENCES = [
         "Golomb, S., & Baumert, L. (1965). Backtrack programming. J. ACM, 12, 516-524.",
         {"venue": "J. ACM"},
     ),
+    (
+        "Leslie Lamport. 1978. Time, clocks, and the ordering of events in a distributed system. "
+        "Commun. ACM 21, 7 (July 1978), 558–565.",
+        {"venue": "Commun. ACM", "volume": "21"},
+    ),
     (  # a comment after a dash is no part of the reference
         '- Jane Jacobs, "The Death and Life of Great American Cities" (1961) — still the best '
         "critique of 1950s urban renewal.",

@@ -1482,9 +1482,10 @@ def _after_year_in_parentheses(segs: Sequence[crf.Segment], seg: crf.Segment) ->
 
 
 _LEADING_VOLUME = re.compile(r"(?!1[5-9]\d\d|20[0-3]\d)(\d{1,4})\s+(?=[A-Z][a-z])")
-# A publisher and its place after a book's title in a container: ", Bay Press, Port Townsend, WA"
+# A publisher and its place after a book's or proceedings' name in a container: ", Bay Press,
+# Port Townsend, WA", "(SOSP '03). ACM, New York" (not the "ACM" of "Commun. ACM")
 _VENUE_PUBLISHER = re.compile(
-    r"(?<=[A-Za-z\d']\)|[a-z\d'’]{2})[.,]\s+(?P<pub>(?:[A-Z][\w&.'’-]*\s+){0,4}(?:Press|Publishers?|Publishing|Verlag|Books)"
+    r"(?:(?<=[)\d])\.|(?<=[a-z\d)'’]),)\s+(?P<pub>(?:[A-Z][\w&.'’-]*\s+){0,4}(?:Press|Publishers?|Publishing|Verlag|Books)"
     r"|ACM(?:\s+Press)?|IEEE(?:\s+Computer\s+Society)?|USENIX(?:\s+Association)?|AAAI|SIAM"
     r"|Springer(?:-Verlag)?|Elsevier|Wiley|Morgan\s+Kaufmann|Curran\s+Associates)"
     r"(?:,\s+[A-Z][\w .'’-]+){0,3}\W*$"
