@@ -83,7 +83,7 @@ _AUTHOR_PAGE = re.compile(
 _PAREN = re.compile(r"\(([^()\n]{4,400}?(?:1[5-9]|20)\d\d[a-z]?[^()\n]{0,40})\)")
 # The same in square brackets, "[Smith 2019; Lee et al., 2020]", or as a markdown link's text
 # ("[Gebru et al., 2021](https://doi.org/...)": the pipeline gives the cite the link's target).
-_BRACKET = re.compile(r"\[([^\[\]\n]{4,400}?(?:1[5-9]|20)\d\d[a-z]?[^\[\]\n]{0,40})\]")
+_BRACKET = re.compile(r"\[(?=[^\W\d_])([^\[\]\n]{4,400}?(?:1[5-9]|20)\d\d[a-z]?[^\[\]\n]{0,40})\]")
 _MORE_YEAR = re.compile(r"(?:1[5-9]|20)\d\d[a-z]?|(?<![\w.])[a-z](?![\w.])")
 _NARRATIVE = re.compile(
     r"(?<![\w(])"
