@@ -545,13 +545,9 @@ def _informal(
     volume: str = "",
 ) -> ParsedReference:
     """A reference read by one of the rules for chat answers' informal forms."""
+    stated = {"venue": (venue, 0.7), "pages": (pages, 0.8), "volume": (volume, 0.8)}
     conf = {"title": 0.8, "authors": 0.8, "year": 0.9}
-    if venue:
-        conf["venue"] = 0.7
-    if pages:
-        conf["pages"] = 0.8
-    if volume:
-        conf["volume"] = 0.8
+    conf |= {name: c for name, (value, c) in stated.items() if value}
     return _assemble(
         _clean_title(title), people, year, venue, volume, None, pages, ids, None, (), et_al, conf
     )
