@@ -1296,11 +1296,15 @@ def _longer_list(
 _LETTER = re.compile(r"[^\W\d_]")
 _NOT_NAMES = frozenset({"date", "volume", "pages", "note"})  # what the tagger calls names
 # An organisation as author.
+# Words that name an institution, and (in `_ORGANISATION`) other kinds of organisation.
+_INSTITUTION = (
+    r"Organi[sz]ation|Association|Institute|Department|Agency|Council|Committee|Commission|"
+    r"Ministry|Office|Bureau|Society|Foundation|Consortium|Nations"
+)
 _ORGANISATION = re.compile(
-    r"\b(?:Organi[sz]ation|Association|Institute|Cent(?:er|re)s?|Department|Agency|Council|"
-    r"Committee|Society|Foundation|Bureau|Ministry|Office|Consortium|Commission|Board|"
-    r"Corporation|Inc|Ltd|LLC|GmbH|contributors|Team|Group|Project|Programme|Program|"
-    r"Nations|Bank|Fund|Panel|Network|Alliance|Federation|Union|Authority|Service)\b"
+    r"\b(?:" + _INSTITUTION + r"|Cent(?:er|re)s?|Board|Corporation|Inc|Ltd|LLC|GmbH|contributors|"
+    r"Team|Group|Project|Programme|Program|Bank|Fund|Panel|Network|Alliance|Federation|Union|"
+    r"Authority|Service)\b"
 )
 
 
@@ -1495,8 +1499,7 @@ _SERIES = re.compile(
 
 # An organisation's name, a full stop, then the title: MLA and ISO 690 for a corporate author.
 _ORGANISATION_TITLE = re.compile(
-    r"(?=[^.]*\b(?i:Organi[sz]ation|Association|Institute|Department|Agency|Council|Committee|"
-    r"Commission|Ministry|Office|Bureau|Society|Foundation|Consortium|Nations)\b)"
+    r"(?=[^.]*\b(?i:" + _INSTITUTION + r")\b)"
     r"[A-Z][\w'’&-]*(?:\s+(?:[A-Z][\w'’&-]*|of|for|on|the|and|&)){1,9}\.\s+(?P<title>[A-Z].{8,})"
 )
 
