@@ -209,6 +209,27 @@ REFERENCES = [
             "venue": None,
         },
     ),
+    (  # a collective author with digits, which the tagger cut into a name, a date, a title
+        "GBD 2019 Diseases and Injuries Collaborators. (2020). Global burden of 369 diseases and "
+        "injuries in 204 countries and territories, 1990–2019. The Lancet, 396(10258), 1204–1222.",
+        {
+            "title": "Global burden of 369 diseases and injuries in 204 countries and "
+            "territories, 1990–2019",
+            "families": ["Collaborators"],
+            "year": 2020,
+            "venue": "The Lancet",
+        },
+    ),
+    (  # a consortium opening with a number, then a Vancouver-like rest
+        "The 1000 Genomes Project Consortium. (2015). A global reference for human genetic "
+        "variation. Nature, 526(7571), 68–74.",
+        {"title": "A global reference for human genetic variation", "families": ["Consortium"]},
+    ),
+    (
+        "Cancer Genome Atlas Research Network. Comprehensive genomic characterization defines "
+        "human glioblastoma genes and core pathways. Nature. 2008;455(7216):1061-1068.",
+        {"families": ["Network"], "year": 2008, "venue": "Nature"},
+    ),
     (  # MLA and ISO 690: an organisation, a full stop, then the title
         "Department of Health and Social Security. Inequalities in Health: Report of a Research "
         "Working Group. DHSS, 1980.",

@@ -538,12 +538,14 @@ def _split_title(
     return labels, None
 
 
-def tag(s: str) -> list[Segment]:
+def tag(s: str, author_until: int = 0) -> list[Segment]:
     """Label the tokens of one reference string and merge runs of one label into segments.
 
     The model's best labelling is then corrected where it breaks the grammar of a reference
     (`_snap`, `_refit`, `_split_title`), each time to the likeliest alternative under the
     model. Each segment's confidence is the model's probability of the final labelling.
+    Tokens that end by `author_until` are an author, whatever the model says (a collective
+    author the caller recognised: "GBD 2019 Diseases and Injuries Collaborators.").
 
     >>> [(g.label, g.text) for g in tag("Smith, J. (2020). A study of things. Nature, 5, 1-9.")]
     ... # doctest: +NORMALIZE_WHITESPACE
@@ -557,7 +559,11 @@ def tag(s: str) -> list[Segment]:
     with _lock:  # a Tagger holds the current sequence: one string at a time
         tagger.set(featurize(s, spans))
         toks = [s[a:b] for a, b in spans]
-        labels, conf = _snap(tagger, toks, tagger.tag())
+        labels = tagger.tag()
+        forced = [i for i, (a, b) in enumerate(spans) if b <= author_until and labels[i] != "number"]
+        for i in forced:
+            labels[i] = "author"
+        labels, conf = _snap(tagger, toks, labels)
         if _series_letters(toks, labels):
             conf = None
         labels, refit = _refit(tagger, toks, labels)

@@ -189,7 +189,7 @@ def parse_reference(text: str) -> ParsedReference:
         or _title_names_venue(s, ids)
     )
     if p is None and s and crf.available():
-        p = _merge(_from_segments(s, crf.tag(s), ids), s, ids)
+        p = _merge(_from_segments(s, crf.tag(s, _collective_end(s)), ids), s, ids)
     elif p is None:
         p = _parse_rules(s, ids)
     if len(_memo) >= _MEMO_SIZE:
@@ -1304,7 +1304,7 @@ _INSTITUTION = (
 _ORGANISATION = re.compile(
     r"\b(?:" + _INSTITUTION + r"|Cent(?:er|re)s?|Board|Corporation|Inc|Ltd|LLC|GmbH|contributors|"
     r"Team|Group|Project|Programme|Program|Bank|Fund|Panel|Network|Alliance|Federation|Union|"
-    r"Authority|Service)\b"
+    r"Authority|Service|Collaborators|Investigators|Collaboration)\b"
 )
 
 
@@ -1567,6 +1567,23 @@ def _names_then_year(segs: Sequence[crf.Segment]) -> Sequence[crf.Segment]:
     return [replace(g, label="author") if g is lead[0] else g for g in segs]
 
 
+# A collective author that opens a reference, digits and all: "GBD 2019 Diseases and Injuries
+# Collaborators.", "The 1000 Genomes Project Consortium.", "Cancer Genome Atlas Research Network."
+_COLLECTIVE = re.compile(
+    r"(?:The\s+)?(?:[A-Z\d][\w'’&-]*\s+(?:(?:of|for|on|and|&|in|the)\s+)*){1,8}"
+    r"(?:Collaborators|Consortium|Investigators|Collaboration|Collaborative\s+Group|Study\s+Group|"
+    r"Working\s+Group|Research\s+Network|Research\s+Group|Writing\s+Committee|Steering\s+Committee)"
+    r"[.,:]?(?=\s)"
+)
+
+
+def _collective_end(s: str) -> int:
+    """Where a collective author's name (`_COLLECTIVE`) that opens `s` ends, or 0."""
+    label = _LABEL.match(s)
+    m = _COLLECTIVE.match(s, label.end() if label else 0)
+    return m.end() if m else 0
+
+
 def _title_in_author_place(segs: Sequence[crf.Segment]) -> Sequence[crf.Segment]:
     """The segments relabelled when the opening "author" segment is the title of a work
     without an author, as APA and other author-date styles put it ("Recognition of
@@ -1587,6 +1604,8 @@ def _title_in_author_place(segs: Sequence[crf.Segment]) -> Sequence[crf.Segment]
     ):
         return segs
     text = lead[0].text.strip(_TRIM + "()")
+    if _COLLECTIVE.fullmatch(lead[0].text.strip()):
+        return segs  # "GBD 2019 Diseases and Injuries Collaborators."
     if other and (_names_like(text, scanned=False) or re.search(r",[^,]+&", text)):
         return segs  # names, known or listed ("王小明, 李华, & 陈静")
     if not journal and any(g.label == "title" for g in segs):
