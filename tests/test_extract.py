@@ -833,6 +833,19 @@ LINKED = [
         "1974, pp. 435-50.\n",
         [(0,), (1,)],
     ),
+    # a family name that is also a month is a cite where the list has that name and year;
+    # "In May (2019)" and "(May 2020)" are dates
+    (
+        "Stability was questioned by May (1972) and (May, 1973; Pimm, 1984). In May (2019), "
+        "nothing happened (May 2020). As March (1991) put it.\n\nReferences\n"
+        "March, J. G. (1991). Exploration and exploitation in organizational learning. "
+        "Organization Science, 2(1), 71–87.\n"
+        "May, R. M. (1972). Will a large complex system be stable? Nature, 238, 413–414.\n"
+        "May, R. M. (1973). Stability and complexity in model ecosystems. Princeton University "
+        "Press.\n"
+        "Pimm, S. L. (1984). The complexity and stability of ecosystems. Nature, 307, 321–326.\n",
+        [(1,), (2,), (3,), (0,)],
+    ),
 ]
 
 

@@ -104,6 +104,9 @@ _STOP_NAMES = frozenset(
     ).split()
     + MONTH_NAMES
 )
+# Of those, words that are also family names ("May (1972)", "March, 1991"): a cite only where
+# the reference list has a work by that name from that year (see `InlineCite.tentative`).
+_NAME_OR_DATE = frozenset(MONTH_NAMES + ["spring", "summer", "winter"])
 
 
 @dataclass(frozen=True)
@@ -121,6 +124,7 @@ class InlineCite:
     key: str | None = None
     venue: str | None = None  # "NAACL" in "(Jain & Wallace, NAACL 2019)"
     title: str | None = None  # the quoted or emphasised title just before the cite
+    tentative: bool = False  # a family name that is also a month or season ("May (1972)")
 
 
 def expand_numbers(spec: str) -> tuple[int, ...]:
@@ -166,6 +170,8 @@ def _plausible(families: tuple[str, ...]) -> bool:
             return False
     for f in families:
         last = f.split()[-1]
+        if last.lower() in _NAME_OR_DATE and f == last:
+            continue
         if last.lower() in _STOP_NAMES or f.lower() in _STOP_NAMES:
             return False
         if last[:1].islower() and last.lower() not in PARTICLES:
@@ -275,7 +281,14 @@ def find_inline(text: str) -> list[InlineCite]:
         if kept and c.start < kept[-1].end:
             continue
         kept.append(c)
-    return [_with_title(text, c) if c.families else c for c in kept]
+    return [_with_title(text, _tentative(c)) if c.families else c for c in kept]
+
+
+def _tentative(c: InlineCite) -> InlineCite:
+    """`c`, marked tentative when one of its names is also a month or a season."""
+    if any(f.lower() in _NAME_OR_DATE for f in c.families):
+        return replace(c, tentative=True)
+    return c
 
 
 # A title set off just before an author-year cite: '"Title" (Smith, 2019)', '“Title” by Smith

@@ -72,7 +72,9 @@ def extract_citations(text: str) -> list[Citation]:
         if _free(taken, c.start, c.end):
             drafts.append((c.start, c.end, "inline", ",".join(c.keys), ParsedReference()))
     numbered = {n for d in drafts if d[2] == "reference" for n in d[4].number}
-    listed = {_family_key(d[4].authors[0]) for d in drafts if d[2] != "inline" and d[4].authors}
+    firsts = [(d[4].authors[0], d[4].year) for d in drafts if d[2] != "inline" and d[4].authors]
+    listed = {_family_key(a) for a, _ in firsts}
+    dated = {(_family_key(a), year) for a, year in firsts}
     for ic in find_inline(text):
         if not _free(taken, ic.start, ic.end):
             continue
@@ -80,6 +82,8 @@ def extract_citations(text: str) -> list[Citation]:
             continue  # "(2)" is a cite only where a numbered list has an entry 2
         if ic.style == "author-page" and _family_key(Author("", ic.families[0])) not in listed:
             continue  # "(Nagel 435)" only where the list has a work by Nagel
+        if ic.tentative and (_family_key(Author("", ic.families[0])), ic.year) not in dated:
+            continue  # "May (1972)" only where the list has a work by May from 1972
         conf = {"authors": 0.8, "year": 0.9} if ic.families else {"number": 0.9}
         if ic.title:
             conf["title"] = 0.8
