@@ -106,7 +106,7 @@ _STOP_NAMES = frozenset(
 )
 # Of those, words that are also family names ("May (1972)", "March, 1991"): a cite only where
 # the reference list has a work by that name from that year (see `InlineCite.tentative`).
-_NAME_OR_DATE = frozenset(MONTH_NAMES + ["spring", "summer", "winter"])
+_NAME_OR_DATE = frozenset([*MONTH_NAMES, "spring", "summer", "winter"])
 
 
 @dataclass(frozen=True)
