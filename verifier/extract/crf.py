@@ -560,7 +560,9 @@ def tag(s: str, author_until: int = 0) -> list[Segment]:
         tagger.set(featurize(s, spans))
         toks = [s[a:b] for a, b in spans]
         labels = tagger.tag()
-        forced = [i for i, (a, b) in enumerate(spans) if b <= author_until and labels[i] != "number"]
+        forced = [
+            i for i, (_, b) in enumerate(spans) if b <= author_until and labels[i] != "number"
+        ]
         for i in forced:
             labels[i] = "author"
         labels, conf = _snap(tagger, toks, labels)
