@@ -1247,6 +1247,17 @@ def test_chat_style_reference_list_without_heading() -> None:
         ('In "a phrase of hers", Smith (2020) said more.', "Smith (2020)",
          (None, ["Smith"], 2020, None)),  # a quoted phrase before a narrative cite: no title
         ("Results were shown at a venue (EMNLP 2019).", None, None),  # a venue is not a name
+        # prose that names a work: its author, its marked title and its year
+        ("Ostrom's *Governing the Commons* (Cambridge University Press, 1990) is the key text.",
+         "Ostrom's *Governing the Commons* (Cambridge University Press, 1990)",
+         ("Governing the Commons", ["Ostrom"], 1990, None)),
+        ('Kahneman and Tversky’s "Prospect Theory" (1979) founded it.',
+         'Kahneman and Tversky’s "Prospect Theory" (1979)',
+         ("Prospect Theory", ["Kahneman", "Tversky"], 1979, None)),
+        ("Elinor Ostrom, *Governing the Commons* (1990), remains key.",
+         "Ostrom, *Governing the Commons* (1990)",
+         ("Governing the Commons", ["Ostrom"], 1990, None)),
+        ("However, *The Structure of Scientific Revolutions* (1962) argued it.", None, None),
     ],
 )  # fmt: skip
 def test_inline_cites_with_titles_and_venues(

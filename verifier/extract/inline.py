@@ -3,7 +3,8 @@
 Forms: numeric `[3]`, `[3, 5-7]`, `[3–5; 9]`; superscripts `^12`, `<sup>12</sup>`, `¹²`;
 markdown footnotes `[^note]`; author-year `(Kearns & Roth, 2019)`,
 `(Vaswani et al., 2017; Devlin et al., 2019)`, `(see Smith, 2020, p. 4)`; narrative
-`Smith (2020)`, `Vaswani et al. (2017)`, `Kearns and Roth (2019a)`; LaTeX `\\cite{key}` is in
+`Smith (2020)`, `Vaswani et al. (2017)`, `Kearns and Roth (2019a)`; a work named in prose,
+`Ostrom's *Governing the Commons* (1990)`; LaTeX `\\cite{key}` is in
 `latex.py`.
 """
 
@@ -94,6 +95,18 @@ _NARRATIVE = re.compile(
     + r"(?P<more>(?:\s*[,;]\s*(?:1[5-9]|20)\d\d[a-z]?)*)"
     + _LOCATOR
     + r"\s*\)"
+)
+# Prose that names a work by its author, its marked title and its year: "Ostrom's *Governing
+# the Commons* (1990)", "Elinor Ostrom, *Governing the Commons* (Cambridge University Press,
+# 1990)", "Putnam's "Bowling Alone" (2000)".
+_WORK_NAMED = re.compile(
+    r"(?<![\w(])(?P<given>(?:[A-Z][\w.'’-]*\s+){0,2})"
+    + _AUTHORS
+    + r"(?P<sep>['’]s?\s+|,\s+)"
+    + r"(?:[“\"](?P<q>[^“”\"\n]{4,300}?)[,.]?[”\"]|\*(?P<e>[^*\n]{4,300}?)\*|_(?P<u>[^_\n]{4,300}?)_)"
+    + r"\s*\((?:[^()\n\d]{2,80}?,\s*)?"
+    + _YEAR
+    + r"\)"
 )
 # Capitalized words that precede "(2019)" without being anybody's name.
 _STOP_NAMES = frozenset(
@@ -274,6 +287,17 @@ def find_inline(text: str) -> list[InlineCite]:
                     venue=m.group("venue"),
                 )
             )  # fmt: skip
+        for m in _WORK_NAMED.finditer(text):
+            families, et_al = _names(m.group("names"))
+            title = (m.group("q") or m.group("e") or m.group("u")).strip()
+            if m.group("sep")[0] == "," and not m.group("given"):
+                continue  # "However, *The Structure ...* (1962)": names need a given name
+            if _plausible(families) and len(title.split()) >= 2:
+                label = m.group("year")
+                out.append(
+                    InlineCite(m.start("names"), m.end(), "author-year", families, et_al,
+                               _year(label), label, title=title)
+                )  # fmt: skip
     out.sort(key=lambda c: (c.start, -c.end))
     # Drop cites nested in another one (a narrative cite inside a parenthetical).
     kept: list[InlineCite] = []
