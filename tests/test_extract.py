@@ -209,6 +209,23 @@ REFERENCES = [
             "venue": None,
         },
     ),
+    (  # a one-word title before a journal's full name is no abbreviation of it
+        "BRINDLE, R. S. (1957). Italy. The Musical Quarterly, 43(3), 398–402.",
+        {"title": "Italy", "venue": "The Musical Quarterly"},
+    ),
+    (  # a full stop set off by a space still ends the title
+        "Çiftçi, S., Akyüz, A. O., & Ebrahimi, T. (2017). Privacy protection of tone-mapped HDR "
+        "images using false colours . IET Signal Processing, 11(3), 1–9.",
+        {
+            "title": "Privacy protection of tone-mapped HDR images using false colours",
+            "venue": "IET Signal Processing",
+        },
+    ),
+    (  # a journal's name the tagger read as a publisher
+        "Aydin, S., & Güzel, S. (2017). A descriptive study on foreign language anxiety among "
+        "children. Hacettepe University Journal of Education, 1–13.",
+        {"venue": "Hacettepe University Journal of Education", "pages": "1-13"},
+    ),
     (  # a collective author with digits, which the tagger cut into a name, a date, a title
         "GBD 2019 Diseases and Injuries Collaborators. (2020). Global burden of 369 diseases and "
         "injuries in 204 countries and territories, 1990–2019. The Lancet, 396(10258), 1204–1222.",

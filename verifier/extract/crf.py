@@ -429,8 +429,10 @@ def _refit(tagger: Any, toks: list[str], labels: list[str]) -> tuple[list[str], 
             and j == i + 1 < n
             and labels[j] == "container"
             and _ABBREV.fullmatch(toks[i])
+            and (_ABBREV.fullmatch(toks[j]) or not toks[j][:1].isupper())
         ):
-            choices = ("container",)  # "Anal. Biochem.": one abbreviation is no title
+            # "Anal. Biochem.": one abbreviation is no title ("Italy. The Musical Quarterly" is)
+            choices = ("container",)
         elif j < n and labels[j] == "date" and _day_of(toks, j - 1):
             start, choices = j - 1, ("date",)  # "New Yorker, 14 | Oct. 2018": a day, no volume
         elif y == "title":

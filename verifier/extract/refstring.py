@@ -1660,7 +1660,8 @@ _JOURNAL_ABBREVIATION = re.compile(
 def _named_venue(segs: Sequence[crf.Segment], title: crf.Segment) -> str | None:
     """A venue the tagger gave another label after the title: a known one ("Attention is all
     you need. NeurIPS.", read as a place, or "... NAACL.", read as a publisher, the way
-    generated answers cite) or one introduced by "In" ("In Conference on X.", read as a note)."""
+    generated answers cite), one introduced by "In" ("In Conference on X.", read as a note) or
+    a periodical's name read as a publisher."""
     from verifier.venues import venue_keys
 
     for g in segs:
@@ -1672,7 +1673,14 @@ def _named_venue(segs: Sequence[crf.Segment], title: crf.Segment) -> str | None:
             text = _TRAILING_DATE.sub("", text)  # MLA's "arXiv, 2020," read as one note
             if len(text) <= 60 and venue_keys(text):
                 return text
+            if g.label == "publisher" and len(text) <= 120 and _PERIODICAL.search(text):
+                return text  # "Hacettepe University Journal of Education", read as a publisher
     return None
+
+
+_PERIODICAL = re.compile(
+    r"\b(?:Journal|Zeitschrift|Revista|Revue|Rivista|Tijdschrift|Transactions|Quarterly|Bulletin)\b"
+)
 
 
 _TRAILING_DATE = re.compile(
