@@ -209,6 +209,79 @@ REFERENCES = [
             "venue": None,
         },
     ),
+    # chat answers: names, a dash, the work; or the work, a dash, the names; "by" with a
+    # publisher in parentheses
+    (
+        "Hochreiter & Schmidhuber — Long Short-Term Memory (Neural Computation, 1997)",
+        {
+            "title": "Long Short-Term Memory",
+            "families": ["Hochreiter", "Schmidhuber"],
+            "venue": "Neural Computation",
+            "year": 1997,
+        },
+    ),
+    (
+        "Piketty — *Capital in the Twenty-First Century* (Harvard University Press, 2014)",
+        {
+            "title": "Capital in the Twenty-First Century",
+            "families": ["Piketty"],
+            "venue": None,
+            "publisher": "Harvard University Press",
+        },
+    ),
+    (
+        "Baumol & Bowen (1966) – Performing Arts: The Economic Dilemma",
+        {"title": "Performing Arts: The Economic Dilemma", "families": ["Baumol", "Bowen"]},
+    ),
+    (
+        '**Krugman (1979)** – "Increasing returns, monopolistic competition, and international '
+        'trade", *Journal of International Economics* 9(4)',
+        {
+            "title": "Increasing returns, monopolistic competition, and international trade",
+            "venue": "Journal of International Economics",
+            "volume": "9",
+        },
+    ),
+    (
+        "**1776** — David McCullough (Simon & Schuster, 2005)",
+        {
+            "title": "1776",
+            "families": ["McCullough"],
+            "year": 2005,
+            "publisher": "Simon & Schuster",
+        },
+    ),
+    (
+        "- **Bayesian Data Analysis** — Gelman, Carlin, Stern, Dunson, Vehtari & Rubin (CRC "
+        "Press, 3rd ed., 2013)",
+        {
+            "families": ["Gelman", "Carlin", "Stern", "Dunson", "Vehtari", "Rubin"],
+            "publisher": "CRC Press",
+            "venue": None,
+        },
+    ),
+    (
+        "*Gödel, Escher, Bach: An Eternal Golden Braid* — Douglas Hofstadter, 1979",
+        {"title": "Gödel, Escher, Bach: An Eternal Golden Braid", "families": ["Hofstadter"]},
+    ),
+    (
+        "*Thinking, Fast and Slow* by Daniel Kahneman (Farrar, Straus and Giroux, 2011)",
+        {
+            "title": "Thinking, Fast and Slow",
+            "families": ["Kahneman"],
+            "publisher": "Farrar, Straus and Giroux",
+        },
+    ),
+    (  # a journal after the year is no publisher
+        '"The Problem of Social Cost" by Ronald H. Coase (1960), Journal of Law and Economics, '
+        "3, 1–44.",
+        {"venue": "Journal of Law and Economics", "publisher": None},
+    ),
+    (
+        "Prospect Theory: An Analysis of Decision under Risk (Kahneman and Tversky, 1979) – "
+        "Econometrica",
+        {"title": "Prospect Theory: An Analysis of Decision under Risk", "venue": "Econometrica"},
+    ),
     (  # a one-word title before a journal's full name is no abbreviation of it
         "BRINDLE, R. S. (1957). Italy. The Musical Quarterly, 43(3), 398–402.",
         {"title": "Italy", "venue": "The Musical Quarterly"},

@@ -429,7 +429,7 @@ def _refit(tagger: Any, toks: list[str], labels: list[str]) -> tuple[list[str], 
             and j == i + 1 < n
             and labels[j] == "container"
             and _ABBREV.fullmatch(toks[i])
-            and (_ABBREV.fullmatch(toks[j]) or not toks[j][:1].isupper())
+            and (re.fullmatch(r"[A-Z][a-z]{0,8}\.,?", toks[j]) or not toks[j][:1].isupper())
         ):
             # "Anal. Biochem.": one abbreviation is no title ("Italy. The Musical Quarterly" is)
             choices = ("container",)

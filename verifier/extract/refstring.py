@@ -240,6 +240,11 @@ def _without_commentary(s: str) -> str:
         m is None
         or _DETAILS_IN.search(m.group("comment"))  # "- Bioenergetics, vol. 180, p. 588, 1969."
         or _venue_like(m.group("comment")) is not None
+        or m.group("comment")[:1] in '"“'  # 'Krugman (1979) – "Increasing returns ..."'
+        or (
+            (lead := _NAMES_YEAR.fullmatch(_LABEL.sub("", s[: m.start()], count=1)))
+            and cited_families(lead.group("names"))
+        )
     ):
         return s
     return s[: m.start()]
@@ -387,8 +392,14 @@ def _title_then_cite(s: str, ids: dict[str, str]) -> ParsedReference | None:
     ("Smith, J., Title (Wiley, 2000)") or the parentheses hold a place, a publisher or a
     month."""
     m = _TITLE_CITE.match(s.strip())
-    if not m or _names_first(m.group("title")):
+    if not m or _names_first(m.group("title"), known=True):
         return None
+    title = m.group("title")
+    if (by := _BY_NAMES.search(title)) and _by_whom(title[by.end() :]):
+        return None  # "Title by Daniel Kahneman (Farrar, Straus and Giroux, 2011)"
+    dashed = _DASH.split(_LABEL.sub("", title, count=1))
+    if len(dashed) == 2 and (cited_families(dashed[0]) or any(_name_list(x) for x in dashed)):
+        return None  # "1776 — David McCullough (Simon & Schuster, 2005)": `_dashed`
     cite = _cite_with_venue(m.group("cite"))
     if cite is None:
         return None
@@ -400,18 +411,24 @@ def _title_then_cite(s: str, ids: dict[str, str]) -> ParsedReference | None:
         venue = _venue_like(head)
         if venue:
             volume, _, pages, _ = _details(rest[len(head) :])
-    p = _informal(m.group("title"), people, et_al, year, venue, pages, ids, volume)
+    p = _informal(_LABEL.sub("", title, count=1), people, et_al, year, venue, pages, ids, volume)
     if venue and any(lexicon_kind(w) == "publisher" for w in venue.split()):
         return replace(p, venue=None, publisher=venue)  # "(D'Ignazio & Klein, 2020, MIT Press)"
     return p
 
 
-def _names_first(title: str) -> bool:
+def _names_first(title: str, known: bool = False) -> bool:
     """Whether what would be a chat answer's title opens with names and goes on ("Smith, J.,
     Title"): a reference in a formal style. A title the name scanner reads whole as a name
-    ("Deep Learning") is not."""
+    ("Deep Learning") is not; with `known`, nor one whose names have neither initials nor a
+    known name among them ("Thinking, Fast and Slow")."""
     title = _LABEL.sub("", title, count=1).rstrip(_TRIM)
     lead = scan_names(title)
+    if known and not any(
+        is_name(a.family) or is_name(a.given) or _INITIAL.search(a.given + " ")
+        for a in lead.authors
+    ):
+        return False
     return 0 < lead.end < len(title)
 
 
@@ -434,7 +451,9 @@ def _cite_with_venue(
     chunks = [c for c in _CITE_PARTS.split(cite[: years[-1].start()]) if c]
     for k in range(len(chunks) - (not after), 0, -1):
         names = cited_families(", ".join(chunks[:k]))
-        if names is not None:
+        if names is not None and not any(
+            lexicon_kind(w) in _PLACE_OR_PUBLISHER for f in names[0] for w in f.split()
+        ):
             venue = _venue_like(", ".join(chunks[k:]) or after)
             if venue is None:
                 return None
@@ -481,6 +500,8 @@ def _by_names(s: str, ids: dict[str, str]) -> ParsedReference | None:
     """A reference written as a title, "by", the names and the year, or None."""
     if " by " not in s:
         return None
+    from verifier.venues import venue_keys
+
     s = _LABEL.sub("", s, count=1)  # "24. *Title* (1930) by Max Weber."
     for m in _BY_NAMES.finditer(s):
         title = s[: m.start()]
@@ -491,7 +512,7 @@ def _by_names(s: str, ids: dict[str, str]) -> ParsedReference | None:
             len(title) < 8
             or _SENTENCE_IN.search(title)
             or _QUOTE_OPENS.search(title)  # "by" inside a quoted title: a book review's
-            or _names_first(title)
+            or _names_first(title, known=True)
             or title.split()[-1].lower().strip(",") in _CONTRIBUTED
         ):
             continue
@@ -512,11 +533,26 @@ def _by_names(s: str, ids: dict[str, str]) -> ParsedReference | None:
         else:
             after = _DETAILS_AFTER.split(rest[year.end() :], maxsplit=1)[0]  # ", 13(6), 751–754"
             venue = _venue_like(rest[len(names) : year.start()]) or _venue_like(after)
+        venue = venue and _EDITION.sub("", venue)
         p = _informal(title, people, et_al, int(year.group(1)), venue, "", ids)
-        if venue and any(lexicon_kind(w) == "publisher" for w in venue.split()):
-            return replace(p, venue=None, publisher=venue)  # "..., MIT Press, 2016"
+        if (
+            venue
+            and (
+                any(lexicon_kind(w) == "publisher" for w in venue.split())  # "..., MIT Press, 2016"
+                or (
+                    not dated
+                    and re.fullmatch(r"\s*\([^()]*[^\W\d_][^()]*", rest[len(names) : year.start()])
+                    and not venue_keys(venue)
+                )
+            )
+        ):  # "Title by Names (Crown, 2012)": a book's publisher, unless a known venue
+            return replace(p, venue=None, publisher=venue)
         return p
     return None
+
+
+# An edition after a publisher or a title: "Springer, 2nd ed.", "Physical Chemistry, 9th ed."
+_EDITION = re.compile(r"[\s,;(]+\d{1,2}(?:st|nd|rd|th)\.?\s+(?:ed|edn|edition)\b\.?\)?$", re.I)
 
 
 _DETAILS_AFTER = re.compile(r"[,;:]\s*(?=\d|pp?\.|vol)")
@@ -567,6 +603,10 @@ def _dashed(s: str, ids: dict[str, str]) -> ParsedReference | None:
     must all be name-like words, at least half of them known names (`features.is_name`)
     unless the name scanner reads them whole, so that "Title — Subtitle (2006)" stays out."""
     parts = _DASH.split(s.strip(), maxsplit=2)
+    if len(parts) == 2:
+        p = _names_dash_title(parts[0], parts[1], ids)
+        if p is not None:
+            return p
     if len(parts) == 3 and (cite := _NAMES_YEAR.fullmatch(parts[0])):
         # "Gettier (1963) — Is Justified True Belief Knowledge? — Analysis"
         cited = cited_families(cite.group("names"))
@@ -585,11 +625,10 @@ def _dashed(s: str, ids: dict[str, str]) -> ParsedReference | None:
             ids,
             volume,
         )
-    if len(parts) < 2 or len(parts[0]) < 8:
+    if len(parts) < 2 or len(parts[0]) < 4:
         return None
     title = parts[0]
-    lead = scan_names(title)
-    if (lead.authors and lead.end < len(title.rstrip(" .,"))) or _names_like(title, scanned=False):
+    if _names_first(title, known=True) or _names_like(title, scanned=False):
         return None  # names come first ("Smith, J. A study. – ..."): not this form
     if len(parts) == 3:
         names, rest = parts[1], parts[2]
@@ -597,22 +636,95 @@ def _dashed(s: str, ids: dict[str, str]) -> ParsedReference | None:
         head, paren, tail = parts[1].partition("(")
         chunks = head.split(", ")
         k = len(chunks)
-        while k and not _names_like(", ".join(chunks[:k])):
+        while k and not _name_list(", ".join(chunks[:k])):
             k -= 1
         names = ", ".join(chunks[:k])
         rest = ", ".join(chunks[k:]) + paren + tail
     names = names.strip(" ,")
     year = _YEAR_ANY.search(rest)
-    if year is None or not _names_like(names):
+    if year is None or not _name_list(names):
         return None
     people, et_al = split_names(names)
     if not people:
         return None
-    venue = rest[: year.start()].strip(_TRIM + "()[]") or None
+    venue = _EDITION.sub("", rest[: year.start()].strip(_TRIM + "()[]")) or None
     pages = ""
     if pm := (_PAGES_KW.search(rest, year.end()) or _RANGE.search(rest, year.end())):
         pages = re.sub(r"\s*[-–—‐]+\s*", "-", pm.group(1))
-    return _informal(title, people, et_al, int(year.group(1)), venue, pages, ids)
+    return _with_publisher(_informal(title, people, et_al, int(year.group(1)), venue, pages, ids))
+
+
+def _name_list(names: str) -> bool:
+    """Whether text is names written forward ("Robert D. Putnam") or surnames ("Gelman,
+    Carlin, Stern, Dunson, Vehtari & Rubin")."""
+    if _names_like(names):
+        return True
+    cited = cited_families(names)
+    return cited is not None and len(cited[0]) >= 2  # one capitalized word may be anything
+
+
+def _with_publisher(p: ParsedReference) -> ParsedReference:
+    """`p` with a venue that names a publisher ("Simon & Schuster", "CRC Press",
+    "BBC/Penguin") moved to its publisher."""
+    venue = p.venue or ""
+    if not venue or not (
+        "&" in venue or any(lexicon_kind(w) == "publisher" for w in re.split(r"[\s/]+", venue))
+    ):
+        return p
+    conf = {k: v for k, v in p.confidence.items() if k != "venue"} | {"publisher": 0.7}
+    return replace(p, venue=None, publisher=venue, confidence=conf)
+
+
+# "Title (Venue or Publisher, Year)" after a chat answer's names and a dash.
+_TITLE_PAREN = re.compile(
+    r"(?P<title>[^()]{4,300}?)\s*\((?:(?P<where>[^()]{2,120}?)[,\s]+)?(?P<year>" + _YEAR + r")\)\W*"
+)
+# A quoted title, then what follows it: '"Increasing returns ...", Journal of ... 9(4)'.
+_QUOTED_TITLE = re.compile(r"[“\"](?P<title>[^“”\"]{4,300}?)[,.]?[”\"][,.]?\s*(?P<rest>.*)")
+
+
+def _names_dash_title(lead: str, tail: str, ids: dict[str, str]) -> ParsedReference | None:
+    """A chat answer's names, a dash, then the work: "Hochreiter & Schmidhuber — Long
+    Short-Term Memory (Neural Computation, 1997)", "Baumol & Bowen (1966) – Performing Arts:
+    The Economic Dilemma", "Krugman (1979) – "Increasing returns ...", Journal of ... 9(4)";
+    or None."""
+    lead = _LABEL.sub("", lead, count=1).strip()
+    dated = _NAMES_YEAR.fullmatch(lead)
+    names = dated.group("names") if dated else lead
+    cited = cited_families(names)
+    if cited is not None:
+        people, et_al = tuple(Author("", f) for f in cited[0]), cited[1]
+    elif (
+        _names_like(names)
+        and scan_names(names).end >= len(names.rstrip(" .,"))
+        and (_INITIAL.search(names) or any(is_name(w) for w in names.split()))
+    ):  # "Robert D. Putnam", "Daniel Kahneman"; not "Roof Collapse"
+        people, et_al = split_names(names)
+    else:
+        return None
+    if not people:
+        return None
+    venue = volume = pages = ""
+    if dated:  # the year was given with the names: the rest is the title, then a venue
+        year = int(dated.group("year"))
+        if q := _QUOTED_TITLE.fullmatch(tail):
+            title, rest = q.group("title"), q.group("rest")
+        else:
+            title, _, rest = tail.partition(". ")
+            if "," in title:
+                return None  # "*Title*, American Economic Review": where does the title end?
+        head = _VENUE_END.split(rest, maxsplit=1)[0]
+        venue = _venue_like(head) or ""
+        if venue:
+            volume, _, pages, _ = _details(rest[len(head) :])
+    else:
+        m = _TITLE_PAREN.fullmatch(tail)
+        if m is None or cited_families(m.group("title").strip()) is not None:
+            return None  # "Capital — Piketty (2014)": names after the dash, `_dashed`'s form
+        title, year = m.group("title"), int(m.group("year"))
+        venue = _EDITION.sub("", (m.group("where") or "").strip(_TRIM))
+    p = _informal(title, people, et_al, year, venue or None, pages, ids, volume)
+    return _with_publisher(p)
 
 
 # "Attention Is All You Need. A. Vaswani, N. Shazeer, N. Parmar et al. NeurIPS 2017.": a title,
