@@ -209,6 +209,44 @@ REFERENCES = [
             "venue": None,
         },
     ),
+    # chat answers' decorations: a generic link text, a pictograph and what follows it, a
+    # closing remark in parentheses, labelled fields on bulleted lines or between pipes
+    (
+        "9. Ouyang, L., Wu, J., Jiang, X., et al. (2022). *Training language models to follow "
+        "instructions with human feedback*. Advances in Neural Information Processing Systems, "
+        "35. [Paper](https://arxiv.org/abs/2203.02155)",
+        {"venue": "Advances in Neural Information Processing Systems", "arxiv": "2203.02155"},
+    ),
+    (
+        "Lundberg, S. M., & Lee, S.-I. (2017). A Unified Approach to Interpreting Model "
+        "Predictions. NeurIPS 30. 👉 Introduces SHAP.",
+        {"venue": "NeurIPS", "volume": "30"},
+    ),
+    (
+        "Dweck, C. S. (2006). *Mindset: The New Psychology of Success*. Random House. (Great "
+        "for a general audience.)",
+        {"title": "Mindset: The New Psychology of Success", "publisher": "Random House"},
+    ),
+    (
+        'Mikolov et al. (2013), "Distributed Representations of Words and Phrases and their '
+        'Compositionality", NIPS 2013 (seminal paper)',
+        {"venue": "NIPS 2013"},
+    ),
+    (
+        "- Title: Mastering the game of Go without human knowledge\n- Authors: Silver, D., "
+        "Schrittwieser, J., Simonyan, K., et al.\n- Journal: Nature, 550, 354–359\n- Year: 2017",
+        {
+            "title": "Mastering the game of Go without human knowledge",
+            "venue": "Nature",
+            "volume": "550",
+            "pages": "354-359",
+        },
+    ),
+    (
+        'Paper: "Deep Residual Learning for Image Recognition" | Authors: He, Zhang, Ren, Sun | '
+        "Venue: CVPR | Year: 2016",
+        {"title": "Deep Residual Learning for Image Recognition", "venue": "CVPR", "year": 2016},
+    ),
     # chat answers: names, a dash, the work; or the work, a dash, the names; "by" with a
     # publisher in parentheses
     (

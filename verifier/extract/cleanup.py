@@ -22,6 +22,13 @@ _NEEDS = re.compile(r"[<&*_`\[\n\r\t\xa0]|''|\su\.\s?a\.| [.,;](?: |$)")
 # A stop or comma set off by a space ("Hilbert Space . Cybernetics"): the tagger reads a lone
 # "." as no sentence end.
 _LOOSE_STOP = re.compile(r"(?<=[^\s.,;:]) +([.,;])(?= (?![A-Z]\.)|$)")
+# Link texts that say nothing about the work: "[link](...)", "[Paper](...)", "[PDF](...)".
+_GENERIC_LABELS = frozenset(
+    (
+        "link|paper|pdf|here|source|website|web|html|url|online|article|abstract|code|preprint|"
+        "arxiv|doi|view|read more|full text|link to paper|open access"
+    ).split("|")
+)
 # A bold label before a chat answer's reference ("**Key text:**", "**Classic:**"), unless it
 # names a field ("**Title:** ...", read field by field).
 _LEAD_LABEL = re.compile(r"^\s*(?:\*\*|__)([^*_:\n]{2,30}?)(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:)\s*")
@@ -34,6 +41,11 @@ _UND_ANDERE = re.compile(r"(?<=\w)\s+u\.\s?a\.(?=\s*[:;,])")
 # GB/T 7714's document-type codes after a title ("Deep learning[J]. Nature", "Title[C]//
 # Proceedings ..."): the title ends there, and "//" introduces the work it is part of.
 _GBT_TYPE = re.compile(r"\s*\[(?:[JCMDRNPSZAG]|EB|DB|CP)(?:/(?:OL|MT|DK|CD))?\]\s*(//)?\s*\.?\s*")
+
+
+def is_generic_label(label: str) -> bool:
+    """Whether a link's text says nothing about the work ("link", "[PDF]", "Read more")."""
+    return label.strip(" *_[]()").lower() in _GENERIC_LABELS
 
 
 def clean_reference(text: str) -> tuple[str, list[str]]:
@@ -58,6 +70,8 @@ def clean_reference(text: str) -> tuple[str, list[str]]:
             target = m.group(2).strip("<>")
             urls.append(target)
             label = m.group(1)
+            if is_generic_label(label):
+                return ""  # "[link](https://...)", "[PDF](...)": the target is all it says
             # "[https://doi.org/..](https://doi.org/..)": keep one copy
             return label
 

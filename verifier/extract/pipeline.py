@@ -15,6 +15,7 @@ from dataclasses import replace
 from verifier.bibtex import BibEntry, parse_bibtex, split_authors
 from verifier.citations import Citation, ParsedReference
 from verifier.extract import latex, reflist
+from verifier.extract.cleanup import is_generic_label
 from verifier.extract.identifiers_in_text import doi_value as normalize_doi
 from verifier.extract.identifiers_in_text import find_identifiers
 from verifier.extract.inline import find_inline
@@ -116,6 +117,7 @@ def extract_citations(text: str) -> list[Citation]:
         if (
             label
             and len(label) > 3
+            and not is_generic_label(label)
             and not label.isdigit()
             and "://" not in label
             and not label.startswith("10.")

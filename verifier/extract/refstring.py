@@ -207,12 +207,14 @@ _memo: dict[tuple[str, object], tuple[int, ParsedReference]] = {}
 # "Title: X; Authors: A, B; Venue: CVPR 2016", or the same on lines of their own
 # ("**Title:** X\n**Authors:** ..."): how chat answers lay out a work field by field.
 _FIELD_LABEL = re.compile(
-    r"(?:^|(?<=[\s;|,.]))(?P<key>(?i:title|authors?|by|year|date|published(?: in)?|"
+    r"(?:^|(?<=[\s;|,.]))(?P<key>(?i:title|paper|article|authors?|by|year|date|published(?: in)?|"
     r"publication(?: year| date)?|venue|journal|conference|source|book(?: title)?|publisher|"
     r"pages|volume|issue))\s*:\s*"
 )
 _FIELD_OF = {
     "title": "title",
+    "paper": "title",
+    "article": "title",
     "author": "authors",
     "authors": "authors",
     "by": "authors",
@@ -234,7 +236,19 @@ _COMMENT = re.compile(r"(?<=[.)\"”*])\s+[—–-]{1,2}\s+(?P<comment>[^—–]
 
 
 def _without_commentary(s: str) -> str:
-    """`s` without a comment after its last dash, unless that is a venue ("— Analysis")."""
+    """`s` without a chat answer's remark: after a pictograph ("NeurIPS 30. 👉 Introduces
+    SHAP."), in closing parentheses ("(seminal paper)", "(Great for a general audience.)") or
+    after its last dash, unless that is a venue ("— Analysis")."""
+    if (p := _PICTOGRAPH.search(s)) is not None:
+        after = _PICTOGRAPH.sub("", s[p.end() :]).strip()
+        remark = (  # "NeurIPS 30. 👉 Introduces SHAP.", not "Too big? 🦜 In Proceedings ..."
+            s[: p.start()].rstrip().endswith((".", ")"))
+            and not after.startswith("In ")
+            and not _DETAILS_IN.search(after)
+        )
+        s = _PICTOGRAPH.sub("", s[: p.start()] if remark and p.start() >= 20 else s).strip()
+    if s.endswith((")", ").")) and (r := _REMARK.search(s)) and not _STATUS.match(r.group(1)):
+        s = s[: r.start()]
     m = _COMMENT.search(s)
     if (
         m is None
@@ -250,13 +264,21 @@ def _without_commentary(s: str) -> str:
     return s[: m.start()]
 
 
+# Emoji chat answers decorate a list with (not arrows or stars: chemistry and physics titles
+# hold those).
+_PICTOGRAPH = re.compile("[\U0001f000-\U0001faff\u2705\u2728\u27a1\u2b50\ufe0f]")
+# A closing remark in parentheses: two words or more, no digits, in lower case or a sentence.
+_REMARK = re.compile(r"\s*\((?=[^()]*\s)(?P<c>[a-z][^()\d]{3,200}|[A-Z][^()\d]{3,200}[.!])\)\.?$")
 _DETAILS_IN = re.compile(r"(?<!\w)(?:1[5-9]|20)\d\d(?!\w)|\b(?:vol|no|pp?)\.|\d+\s*[-–]\s*\d+")
 
 
 def _labelled(s: str, ids: dict[str, str]) -> ParsedReference | None:
     """A reference written as labelled fields, the title among them ("Title: X; Authors:
     A, B; Year: 2017"), or None. The text must open with a label."""
-    if ":" not in s or not _FIELD_LABEL.match(s):
+    if ":" not in s:
+        return None
+    s = _LABEL.sub("", s, count=1)  # "- Title: ...\n- Authors: ..."
+    if not _FIELD_LABEL.match(s):
         return None
     marks = list(_FIELD_LABEL.finditer(s))
     fields: dict[str, str] = {}
@@ -271,6 +293,13 @@ def _labelled(s: str, ids: dict[str, str]) -> ParsedReference | None:
     people, et_al = split_names(fields.get("authors", ""))
     year = _YEAR_ANY.search(fields.get("year") or fields.get("venue") or "")
     venue = _TRAILING_DATE.sub("", fields.get("venue", "")).strip(_TRIM + "()")
+    head = _VENUE_END.split(venue, maxsplit=1)[0]
+    if head != venue:  # "Journal: Nature, 550, 354–359"
+        volume, issue, pages, _ = _details(venue[len(head) :])
+        fields.setdefault("volume", volume)
+        fields.setdefault("issue", issue)
+        fields.setdefault("pages", pages)
+        venue = head.strip(_TRIM)
     pages = _PAGES_KW.sub(r"\1", fields.get("pages", ""))
     found = {
         "title": _clean_title(fields["title"]),
