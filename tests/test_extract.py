@@ -961,6 +961,43 @@ LINKED = [
         "1974, pp. 435-50.\n",
         [(0,), (1,)],
     ),
+    # IEEE's "[3]–[5]" cites the range; bold numbers after a rule are a numbered list
+    (
+        "Queues [3]–[5]; see [1].\n\n---\n"
+        '**[1]** J. H. Saltzer, D. P. Reed, and D. D. Clark, "End-to-end arguments in system '
+        'design," ACM Trans. Comput. Syst., vol. 2, no. 4, pp. 277–288, 1984.\n'
+        '**[2]** V. Jacobson, "Congestion avoidance and control," in Proc. ACM SIGCOMM, 1988.\n'
+        '**[3]** S. Floyd and V. Jacobson, "Random early detection gateways for congestion '
+        'avoidance," IEEE/ACM Trans. Netw., vol. 1, no. 4, pp. 397–413, 1993.\n'
+        '**[4]** K. Nichols and V. Jacobson, "Controlling queue delay," Commun. ACM, vol. 55, '
+        "no. 7, pp. 42–50, 2012.\n"
+        '**[5]** R. Pan et al., "PIE: A lightweight control scheme to address the bufferbloat '
+        'problem," in Proc. IEEE HPSR, 2013, pp. 148–155.\n',
+        [(2, 3, 4), (0,)],
+    ),
+    # "Brown et al. [2020]"; an organisation inside a grouped cite; list items written
+    # "Title (Names, Year)" under a chat answer's lead-in, and its sign-off is no entry
+    (
+        "Brown et al. [2020] scaled up; replication failed (Button et al., 2013; Open Science "
+        "Collaboration, 2015).\n\nSources you might find useful:\n\n"
+        "- Language Models are Few-Shot Learners (Brown, Mann & Ryder, 2020)\n"
+        "- Power failure: Why small sample size undermines the reliability of neuroscience "
+        "(Button, Ioannidis & Mokrysz, 2013)\n"
+        "- Estimating the reproducibility of psychological science (Open Science "
+        "Collaboration, 2015)\n\n"
+        "Let me know if you'd like a deeper dive into any of these, or a comparison with "
+        "other methods!\n",
+        [(0,), (1,), (2,)],
+    ),
+    # bullets of claims with their cites are prose; bullets of titles with theirs, after a
+    # lead-in, are the list
+    (
+        "Key findings:\n\n- Transformers improve translation quality (Vaswani et al., 2017)\n"
+        "- Pretraining helps downstream tasks (Devlin et al., 2019)\n\n"
+        "Here are some key papers:\n\n- Attention Is All You Need (Vaswani et al., 2017)\n"
+        "- BERT: pre-training of deep bidirectional transformers (Devlin et al., 2019)\n",
+        [(0,), (1,)],
+    ),
     # a family name that is also a month is a cite where the list has that name and year;
     # "In May (2019)" and "(May 2020)" are dates
     (

@@ -108,6 +108,23 @@ _WORK_NAMED = re.compile(
     + _YEAR
     + r"\)"
 )
+# The same with the year in square brackets, as some answers write it: "Brown et al. [2020]".
+_NARRATIVE_BRACKET = re.compile(
+    r"(?<![\w(\[])" + _AUTHORS + r"(?:['’]s)?\s+\[\s*" + _YEAR + r"\s*\]"
+)
+# IEEE's range of cites: "[3]–[5]".
+_NUMERIC_RANGE = re.compile(r"\[(\d{1,4})\]\s*[–—-]\s*\[(\d{1,4})\]")
+# An organisation as author inside parentheses: "(Open Science Collaboration, 2015)", "(World
+# Health Organization, 2020)". Tentative unless its last word names an organisation.
+_ORG_ITEM = re.compile(
+    r"^\s*(?:(?:see|e\.g\.|cf\.)\s*,?\s+)?(?P<names>[A-Z][\w&'’.-]*"
+    r"(?:\s+(?:(?:of|for|and|on|the|in|&)\s+)*[A-Z][\w&'’.-]*){1,7})\s*,\s+" + _YEAR + r"\s*$"
+)
+_ORG_WORDS = frozenset(
+    "organization organisation collaboration association institute agency council committee "
+    "commission foundation consortium panel bank fund office department society network group "
+    "center centre prevention team project programme program board union".split()
+)
 # Capitalized words that precede "(2019)" without being anybody's name.
 _STOP_NAMES = frozenset(
     (
@@ -192,6 +209,24 @@ def _plausible(families: tuple[str, ...]) -> bool:
     return True
 
 
+def organisation(name: str) -> bool:
+    """Whether a name's last word names an organisation ("Open Science Collaboration")."""
+    return name.split()[-1].lower() in _ORG_WORDS
+
+
+def organisation_year(item: str) -> tuple[str, int | None] | None:
+    """(organisation, year) of a parenthetical cite's content naming an organisation
+    ("Open Science Collaboration, 2015"), or None.
+
+    >>> organisation_year("World Health Organization, 2020"), organisation_year("Smith, 2019")
+    (('World Health Organization', 2020), None)
+    """
+    m = _ORG_ITEM.match(item)
+    if m is None or not organisation(m.group("names")):
+        return None
+    return m.group("names"), _year(m.group("year"))
+
+
 def author_year(item: str) -> tuple[tuple[str, ...], bool, int | None] | None:
     """(families, et al., year) of one parenthetical cite's content ("Vaswani et al., 2017"),
     or None when it is not one (a place, a month, a venue, a bare year).
@@ -205,7 +240,9 @@ def author_year(item: str) -> tuple[tuple[str, ...], bool, int | None] | None:
     if not m or m.group("venue"):
         return None
     families, et_al = _names(m.group("names"))
-    return (families, et_al, _year(m.group("year"))) if _plausible(families) else None
+    if not _plausible(families) or any(f.lower() in _NAME_OR_DATE for f in families):
+        return None  # a month may be a name only where a reference list says so
+    return families, et_al, _year(m.group("year"))
 
 
 def cited_families(spec: str) -> tuple[tuple[str, ...], bool] | None:
@@ -242,6 +279,11 @@ def find_inline(text: str) -> list[InlineCite]:
             nums = expand_numbers(m.group(1))
             if nums and all(0 < n < 10000 for n in nums):
                 out.append(InlineCite(m.start(), m.end(), "numeric", numbers=nums))
+        for m in _NUMERIC_RANGE.finditer(text):
+            nums = expand_numbers(f"{m.group(1)}-{m.group(2)}")
+            out.append(InlineCite(m.start(), m.end(), "numeric", numbers=nums))
+        for m in _NARRATIVE_BRACKET.finditer(text):
+            _narrative(m, out)
         if "[^" in text:
             for m in _FOOTNOTE.finditer(text):
                 key = m.group(1)
@@ -277,16 +319,7 @@ def find_inline(text: str) -> list[InlineCite]:
             if _plausible(families):
                 out.append(InlineCite(m.start(), m.end(), "author-page", families, et_al))
         for m in _NARRATIVE.finditer(text):
-            families, et_al = _names(m.group("names"))
-            if not _plausible(families):
-                continue
-            label = m.group("year")
-            out.append(
-                InlineCite(
-                    m.start(), m.end(), "author-year", families, et_al, _year(label), label,
-                    venue=m.group("venue"),
-                )
-            )  # fmt: skip
+            _narrative(m, out)
         for m in _WORK_NAMED.finditer(text):
             families, et_al = _names(m.group("names"))
             title = (m.group("q") or m.group("e") or m.group("u")).strip()
@@ -321,6 +354,18 @@ _TITLE_BEFORE = re.compile(
     r"(?:[“\"](?P<q>[^“”\"\n]{8,300}?)[,.]?[”\"]|\*(?P<e>[^*\n]{8,300}?)\*|_(?P<u>[^_\n]{8,300}?)_)"
     r"(?P<sep>[,.]?\s*|[,.]?\s+by\s+)$"
 )
+
+
+def _narrative(m: re.Match[str], out: list[InlineCite]) -> None:
+    """The cite of a narrative match ("Smith et al. (2019)", "Brown et al. [2020]")."""
+    families, et_al = _names(m.group("names"))
+    if _plausible(families):
+        label = m.group("year")
+        venue = m.groupdict().get("venue")
+        out.append(
+            InlineCite(m.start(), m.end(), "author-year", families, et_al, _year(label), label,
+                       venue=venue)
+        )  # fmt: skip
 
 
 def _with_title(text: str, c: InlineCite) -> InlineCite:
@@ -370,6 +415,13 @@ def _parenthetical(text: str, m: re.Match[str], out: list[InlineCite]) -> None:
         item = body[a:b]
         im = _PAREN_ITEM.match(item)
         if not im:
+            if om := _ORG_ITEM.match(item):  # "(Open Science Collaboration, 2015)"
+                org, label = om.group("names"), om.group("year")
+                found.append(
+                    InlineCite(inner_start + a + om.start("names"), inner_start + a +
+                               len(item.rstrip()), "author-year", (org,), False, _year(label),
+                               label, tentative=not organisation(org))
+                )  # fmt: skip
             continue
         families, et_al = _names(im.group("names"))
         if not _plausible(families):

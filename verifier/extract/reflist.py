@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from verifier.extract.inline import author_year, organisation_year
 from verifier.extract.names import scan_names
 
 _HEADING = re.compile(
@@ -23,11 +24,23 @@ _HEADING = re.compile(
     r"\s*(?:\*\*|__|\})?\s*:?\s*(?:\*\*|__)?\s*$",
     re.IGNORECASE,
 )
+# A chat answer's lead-in to its list: "Here are some sources you might find useful:", "Key
+# papers:", "A few books worth reading:".
+_LEAD_IN = re.compile(
+    r"^\s{0,3}(?:\*\*|__)?(?:[^\n:]{0,30}\b(?:here (?:are|is)|some|key|recommended|suggested|"
+    r"further|useful|relevant|good|essential|classic|foundational|the following|a few|selected|"
+    r"list of)\b[^\n:]{0,30}?\s)?(?:sources|references|readings?|papers|books|articles|"
+    r"citations|literature)(?:\s+(?:you|that|worth|to|on|for|about|i|which|include|below|in)\b"
+    r"[^\n:.]{0,40})?:\s*(?:\*\*|__)?\s*$",
+    re.IGNORECASE,
+)
 _OTHER_HEADING = re.compile(
     r"^\s{0,3}(?:#{1,6}\s+\S|\\(?:section|chapter|appendix)\b|\*\*[^*]{1,80}\*\*\s*:?\s*$)"
 )
 _LABEL = re.compile(
-    r"^(?P<indent>\s{0,8})(?:\[(?P<n1>\d{1,3})\]|\((?P<n2>\d{1,3})\)|(?P<n3>\d{1,3})[.)](?=\s)|"
+    r"^(?P<indent>\s{0,8})(?:(?P<b>\*\*|__)?(?:\[(?P<n1>\d{1,3})\](?(b)(?:\*\*|__))|"
+    r"(?P<n3>\d{1,3})[.)](?(b)(?:\*\*|__))(?=\s))|"
+    r"\((?P<n2>\d{1,3})\)|"
     r"\[\^(?P<fn>[^\]\s]{1,40})\]:|\[(?P<key>[A-Za-z][\w+\-]{0,20}\d{2,4}[a-z]?)\]|"
     r"(?P<bullet>[-*•+‣◦])(?=\s)|(?P<sup>[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3})(?=\s))\s*"
 )
@@ -52,6 +65,10 @@ _SOURCE_LINE = re.compile(
 _NAMES_YEAR_LEAD = re.compile(
     r"[A-Z][\w'’-]+(?:,?\s+(?:et al\.?|and|&)(?:\s+[A-Z][\w'’-]+)?)?\s*\((?:1[5-9]|20)\d\d[a-z]?\)"
     r"(?:\*\*|__)?\s*[—–:,.-]\s*\S.{8,}"
+)
+# A title of three words or more, then an author-year cite in parentheses, and nothing more.
+_TITLE_CITED = re.compile(
+    r"(?P<title>[^()\s]+(?:\s+[^()\s]+){2,60})\s*\((?P<cite>[^()]{6,200})\)\W*$"
 )
 _YEAR_START = re.compile(r"^\(?(?:1[5-9]|20)\d\d[a-z]?\)?[.,:]")
 _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
@@ -98,10 +115,21 @@ def looks_like_reference(s: str) -> bool:
     body = _LABEL.sub("", s, count=1).lstrip("*_ ")
     if _NAMES_YEAR_LEAD.match(body):  # "Gettier (1963) — Is Justified True Belief ..."
         return True
+    if (m := _TITLE_CITED.match(body)) and (
+        author_year(m.group("cite")) or organisation_year(m.group("cite"))
+    ):  # "GloVe: Global Vectors for Word Representation (Pennington et al., 2014)" is a title
+        # and its cite; "Pretraining helps downstream tasks (Devlin et al., 2019)" a claim
+        return _title_case(m.group("title"))
     scan = scan_names(body[:300])
     if scan.authors and has_year:
         return True
     return has_year and signal
+
+
+def _title_case(title: str) -> bool:
+    """Whether most long words of `title` are capitalized, as titles (not claims) are written."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", title) if len(w) >= 4]
+    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
 def find_entries(text: str) -> list[Entry]:
@@ -118,7 +146,7 @@ def find_entries(text: str) -> list[Entry]:
     while i < n:
         a, b = lines[i]
         line = text[a:b]
-        if _HEADING.match(line) and len(line) < 80:
+        if (_HEADING.match(line) and len(line) < 80) or _LEAD_IN.match(line):
             i = _section(text, lines, i + 1, entries)
             continue
         if (
@@ -299,6 +327,7 @@ def _section(text: str, lines: list[tuple[int, int]], i: int, entries: list[Entr
     n = len(lines)
     # Paragraph mode when entries are separated by blank lines and some span several lines.
     j = i
+    labelled = False  # whether the last entry had a number or a bullet
     while j < n:
         a, b = lines[j]
         ln = text[a:b]
@@ -314,13 +343,29 @@ def _section(text: str, lines: list[tuple[int, int]], i: int, entries: list[Entr
             break
         m = _LABEL.match(ln)
         k = _continuation(text, lines, j + 1)
-        # A short non-reference line ("Further reading follows."): the section ended.
-        short = not m and k == j + 1 and len(ln.strip()) < 40 and not looks_like_reference(ln)
-        if short and entries and entries[-1].under_heading:
+        # A short non-reference line ("Further reading follows."), a sentence after labelled
+        # entries, or a chat answer's sign-off: the section ended.
+        ended = (k == j + 1 and len(ln.strip()) < 40) or labelled or _SIGN_OFF.match(ln)
+        if (
+            ended
+            and not m
+            and entries
+            and entries[-1].under_heading
+            and not looks_like_reference(ln)
+        ):
             break
+        labelled = m is not None
         entries.append(_entry(text, a, lines[k - 1][1], m, True))
         j = k
     return j
+
+
+# How a chat answer closes after its list: "Let me know if ...", "I hope this helps".
+_SIGN_OFF = re.compile(
+    r"\s*(?:let me know|i hope|hope this|feel free|if you(?:'d| would)? like|would you like|"
+    r"happy to|i can (?:also )?(?:provide|help|suggest)|please (?:note|let)|note that)\b",
+    re.IGNORECASE,
+)
 
 
 def _table(text: str, lines: list[tuple[int, int]], i: int, entries: list[Entry]) -> int:

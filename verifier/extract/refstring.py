@@ -26,7 +26,7 @@ from verifier.extract import crf
 from verifier.extract.cleanup import clean_reference
 from verifier.extract.features import is_name, lexicon_kind
 from verifier.extract.identifiers_in_text import doi_value, trim_url, url_spans
-from verifier.extract.inline import author_year, cited_families
+from verifier.extract.inline import author_year, cited_families, organisation_year
 from verifier.extract.names import scan_names, split_names
 from verifier.identifiers import normalize_acl, normalize_arxiv, normalize_isbn
 from verifier.records import Author
@@ -473,6 +473,8 @@ def _cite_with_venue(
         if any(lexicon_kind(f) in _PLACE_OR_PUBLISHER for f in families):
             return None
         return tuple(Author("", f) for f in families), et_al, year, None
+    if org := organisation_year(cite):  # "(World Health Organization, 2020)"
+        return (Author("", org[0]),), False, org[1], None
     years = list(_YEAR_ANY.finditer(cite))
     if not years:
         return None
@@ -806,8 +808,8 @@ def _names_like(names: str, scanned: bool = True) -> bool:
     words = [w.strip(",;") for w in names.split()]
     if not words or len(words) > 30 or not all(_NAME_WORD.fullmatch(w) for w in words if w):
         return False
-    if any(len(w) >= 3 and w.isupper() and venue_keys(w) for w in words):
-        return False  # "Jian Sun, CVPR": a venue's acronym ends the names
+    if any(len(w) >= 3 and w[1:] != w[1:].lower() and venue_keys(w) for w in words):
+        return False  # "Jian Sun, CVPR", "Brown et al., NeurIPS": a venue's acronym ends them
     capitalized = [w for w in words if w[:1].isupper() and len(w.rstrip(".")) > 1]
     known = sum(is_name(w) for w in capitalized)
     if not capitalized:
