@@ -209,6 +209,34 @@ REFERENCES = [
             "venue": None,
         },
     ),
+    # court cases and statutes: the case's name is the title, its reporter the venue
+    (
+        "Brown v. Board of Education, 347 U.S. 483 (1954).",
+        {
+            "title": "Brown v. Board of Education",
+            "authors": (),
+            "venue": "U.S.",
+            "volume": "347",
+            "pages": "483",
+            "year": 1954,
+        },
+    ),
+    (
+        "Marbury v. Madison, 5 U.S. (1 Cranch) 137 (1803).",
+        {"title": "Marbury v. Madison", "volume": "5", "pages": "137", "year": 1803},
+    ),
+    (
+        "Varghese v. China Southern Airlines Co., 925 F.3d 1339 (11th Cir. 2019).",
+        {"title": "Varghese v. China Southern Airlines Co.", "venue": "F.3d", "year": 2019},
+    ),
+    (
+        "Donoghue v Stevenson [1932] AC 562 (HL).",
+        {"title": "Donoghue v Stevenson", "venue": "AC", "pages": "562", "year": 1932},
+    ),
+    (
+        "Civil Rights Act of 1964, Pub. L. No. 88-352, 78 Stat. 241 (1964).",
+        {"title": "Civil Rights Act of 1964", "authors": (), "year": 1964},
+    ),
     # chat answers' decorations: a generic link text, a pictograph and what follows it, a
     # closing remark in parentheses, labelled fields on bulleted lines or between pipes
     (
@@ -1485,6 +1513,27 @@ def test_labelled_fields_list() -> None:
     ]
     assert refs[0].parsed.doi == "10.1109/cvpr.2016.90" and refs[1].parsed.et_al
     assert refs[0].parsed.confidence["title"] == 0.9
+
+
+def test_court_cases_cited_in_running_text() -> None:
+    """A case cited in full in prose is a citation with its case name, reporter and year; a
+    leading "In" or "See" is no part of the name."""
+    text = (
+        "In Brown v. Board of Education, 347 U.S. 483 (1954), the Court overruled Plessy. The "
+        "brief cited Varghese v. China Southern Airlines Co., 925 F.3d 1339 (11th Cir. 2019). "
+        "See Donoghue v Stevenson [1932] AC 562 on negligence."
+    )
+    cites = extract_citations(text)
+    assert [(c.kind, c.text) for c in cites] == [
+        ("inline", "Brown v. Board of Education, 347 U.S. 483 (1954)"),
+        ("inline", "Varghese v. China Southern Airlines Co., 925 F.3d 1339 (11th Cir. 2019)"),
+        ("inline", "Donoghue v Stevenson [1932] AC 562"),
+    ]
+    assert [(c.parsed.title, c.parsed.venue, c.parsed.year) for c in cites] == [
+        ("Brown v. Board of Education", "U.S.", 1954),
+        ("Varghese v. China Southern Airlines Co.", "F.3d", 2019),
+        ("Donoghue v Stevenson", "AC", 1932),
+    ]
 
 
 def test_one_reference_a_line_without_full_stops() -> None:

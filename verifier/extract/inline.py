@@ -125,6 +125,19 @@ _ORG_WORDS = frozenset(
     "commission foundation consortium panel bank fund office department society network group "
     "center centre prevention team project programme program board union".split()
 )
+# A court case cited in running text: "in Brown v. Board of Education, 347 U.S. 483 (1954),",
+# "Donoghue v Stevenson [1932] AC 562". The pipeline parses its text as a reference.
+_PARTY = r"[A-Z][\w.'’&-]*(?:,?\s+(?:[A-Z][\w.'’&-]*|of|the|and|for|&)){0,8}?"
+_CASE_CITE = re.compile(
+    r"(?<![\w.])(?P<name>"
+    + _PARTY
+    + r"\s+v\.?\s+"
+    + _PARTY
+    + r")(?:,\s+\d{1,4}\s+[A-Z][\w.' ]{0,25}?"
+    r"\s+(?:\([^()]{1,30}\)\s+)?\d{1,6}(?:,\s*\d{1,6})*\s+\([^()]{0,40}?(?:1[5-9]|20)\d\d\)"
+    r"|\s+\[(?:1[5-9]|20)\d\d\]\s+(?:\d{1,4}\s+)?[A-Z][\w.]{0,15}(?:\s[A-Z][\w.]{0,10})?\s+\d{1,6})"
+)
+_CASE_LEAD = re.compile(r"(?:(?:In|See|As|Under|Cf\.|Compare|Following|Also|But|And|The)\s+)+")
 # Capitalized words that precede "(2019)" without being anybody's name.
 _STOP_NAMES = frozenset(
     (
@@ -145,7 +158,7 @@ class InlineCite:
 
     start: int
     end: int
-    style: str  # "numeric" | "paren-numeric" | "author-year" | "author-page" | "footnote"
+    style: str  # "numeric" | "paren-numeric" | "author-year" | "author-page" | "footnote" | "legal"
     families: tuple[str, ...] = ()
     et_al: bool = False
     year: int | None = None
@@ -331,6 +344,10 @@ def find_inline(text: str) -> list[InlineCite]:
                     InlineCite(m.start("names"), m.end(), "author-year", families, et_al,
                                _year(label), label, title=title)
                 )  # fmt: skip
+    if " v" in text:
+        for m in _CASE_CITE.finditer(text):
+            lead = _CASE_LEAD.match(m.group("name"))
+            out.append(InlineCite(m.start() + (lead.end() if lead else 0), m.end(), "legal"))
     out.sort(key=lambda c: (c.start, -c.end))
     # Drop cites nested in another one (a narrative cite inside a parenthetical).
     kept: list[InlineCite] = []

@@ -85,6 +85,11 @@ def extract_citations(text: str) -> list[Citation]:
             continue  # "(Nagel 435)" only where the list has a work by Nagel
         if ic.tentative and (_family_key(Author("", ic.families[0])), ic.year) not in dated:
             continue  # "May (1972)" only where the list has a work by May from 1972
+        if ic.style == "legal":  # a case cited in full: parsed as a reference is
+            drafts.append(
+                (ic.start, ic.end, "inline", None, parse_reference(text[ic.start : ic.end]))
+            )
+            continue
         conf = {"authors": 0.8, "year": 0.9} if ic.families else {"number": 0.9}
         if ic.title:
             conf["title"] = 0.8

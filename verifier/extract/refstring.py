@@ -182,6 +182,7 @@ def parse_reference(text: str) -> ParsedReference:
     s = _without_commentary(s)
     p = (
         _labelled(s, ids)
+        or _legal(s, ids)
         or _bluebook(s, ids)
         or _title_then_cite(s, ids)
         or _by_names(s, ids)
@@ -341,6 +342,53 @@ _LAW_REVIEW = re.compile(
 _LAW_BOOK = re.compile(
     r"^" + _BLUEBOOK_NAMES + r",\s+(?P<title>[^()]{4,300}?)\s+" + _BLUEBOOK_YEAR + r"\.?$"
 )
+
+
+# A court case. US: "Brown v. Board of Education, 347 U.S. 483 (1954)", "Marbury v. Madison, 5
+# U.S. (1 Cranch) 137 (1803)", "Varghese v. China S. Airlines Co., 925 F.3d 1339 (11th Cir.
+# 2019)"; English (OSCOLA): "Donoghue v Stevenson [1932] AC 562 (HL)", "R v Brown [1994] 1 AC
+# 212". The case name is the title, the reporter the venue; no authors.
+_CASE_NAME = r"(?P<title>(?:In re |Ex parte )?[A-Z][^\[\]()]{0,100}?\sv\.?\s[^\[\]()]{1,120}?)"
+_CASE = re.compile(
+    r"^" + _CASE_NAME + r"(?:,\s+(?P<volume>\d{1,4})\s+(?P<reporter>[A-Z][\w.' ]{0,25}?)\s+"
+    r"(?:\([^()]{1,30}\)\s+)?(?P<page>\d{1,6})(?:,\s*\d{1,6})*\s+\((?:[^()]*?\s)?(?P<year>"
+    + _YEAR
+    + r")\)|\s+[\[(](?P<year2>"
+    + _YEAR
+    + r")[\])]\s+(?:(?P<volume2>\d{1,4})\s+)?(?P<reporter2>[A-Z][\w.]{0,15}(?:\s[A-Z][\w.]{0,10})?)"
+    r"\s+(?P<page2>\d{1,6})(?:\s+\([^()]{1,30}\))?)\W*$"
+)
+# A statute: "Civil Rights Act of 1964, Pub. L. No. 88-352, 78 Stat. 241 (1964)", "Americans
+# with Disabilities Act of 1990, 42 U.S.C. §§ 12101–12213 (2018)".
+_STATUTE = re.compile(
+    r"^(?P<title>[A-Z][\w'’&,\- ]{2,150}?\bAct(?: of (?:1[5-9]|20)\d\d)?),\s+"
+    r"(?:Pub\.\s*L\.|\d{1,3}\s+U\.\s?S\.\s?C\.|\d{1,4}\s+Stat\.)[^()]*?"
+    r"(?:\((?:[^()]*?\s)?(?P<year>" + _YEAR + r")\))?\W*$"
+)
+
+
+def _legal(s: str, ids: dict[str, str]) -> ParsedReference | None:
+    """A court case or a statute as lawyers cite them, or None."""
+    if " v" in s and (m := _CASE.match(s.strip())):
+        year = m.group("year") or m.group("year2")
+        volume = m.group("volume") or m.group("volume2")
+        reporter = (m.group("reporter") or m.group("reporter2")).strip()
+        page = m.group("page") or m.group("page2")
+        conf = {"title": 0.85, "year": 0.9, "venue": 0.8, "pages": 0.8}
+        if volume:
+            conf["volume"] = 0.8
+        title = m.group("title").strip(" ,")  # "Mata v. Avianca, Inc." keeps its stop
+        return _assemble(
+            title, (), int(year), reporter, volume, None, page, ids, None, (), False, conf
+        )
+    if "Act" in s and (m := _STATUTE.match(s.strip())):
+        year = m.group("year") or (_YEAR_ANY.search(m.group("title")) or [None, None])[1]
+        conf = {"title": 0.85, **({"year": 0.8} if year else {})}
+        return _assemble(
+            m.group("title"), (), int(year) if year else None, None, None, None, None, ids,
+            None, (), False, conf,
+        )  # fmt: skip
+    return None
 
 
 _VOLUME_JOURNAL = re.compile(r",\s+\d{1,4}\s+[A-Z]")
