@@ -209,6 +209,31 @@ REFERENCES = [
             "venue": None,
         },
     ),
+    # Chinese and Japanese script: GB/T 7714 books and articles, APA-like, 『』 titles
+    (
+        "钱学森, 于景元, 戴汝为. 一个科学新领域——开放的复杂巨系统及其方法论[J]. 自然杂志, 1990, "
+        "13(1): 3-10.",
+        {
+            "title": "一个科学新领域——开放的复杂巨系统及其方法论",
+            "families": ["钱学森", "于景元", "戴汝为"],
+            "venue": "自然杂志",
+            "volume": "13",
+            "pages": "3-10",
+            "year": 1990,
+        },
+    ),
+    (
+        "[1] 周志华. 机器学习[M]. 北京: 清华大学出版社, 2016.",
+        {"title": "机器学习", "families": ["周志华"], "publisher": "清华大学出版社", "year": 2016},
+    ),
+    (
+        "费孝通. (1948). 乡土中国. 上海: 观察社.",
+        {"title": "乡土中国", "families": ["费孝通"], "year": 1948},
+    ),
+    (
+        "丸山眞男 (1961)『日本の思想』岩波書店（岩波新書）.",
+        {"title": "日本の思想", "families": ["丸山眞男"], "publisher": "岩波書店", "year": 1961},
+    ),
     # court cases and statutes: the case's name is the title, its reporter the venue
     (
         "Brown v. Board of Education, 347 U.S. 483 (1954).",

@@ -182,6 +182,7 @@ def parse_reference(text: str) -> ParsedReference:
     s = _without_commentary(s)
     p = (
         _labelled(s, ids)
+        or _cjk(s, ids)
         or _legal(s, ids)
         or _bluebook(s, ids)
         or _title_then_cite(s, ids)
@@ -342,6 +343,59 @@ _LAW_REVIEW = re.compile(
 _LAW_BOOK = re.compile(
     r"^" + _BLUEBOOK_NAMES + r",\s+(?P<title>[^()]{4,300}?)\s+" + _BLUEBOOK_YEAR + r"\.?$"
 )
+
+
+# References written in Chinese or Japanese script. GB/T 7714 (its "[J]", "[M]" codes already
+# removed by `clean_reference`): "钱学森, 于景元, 戴汝为. 一个科学新领域[J]. 自然杂志, 1990, 13(1):
+# 3-10.", "费孝通. 乡土中国[M]. 上海: 观察社, 1948."; the same with "(1948)." after the names;
+# and the Japanese "丸山眞男 (1961)『日本の思想』岩波書店.".
+_CJK = "\u3400-\u9fff\u3040-\u30ff\uac00-\ud7af\uf900-\ufaff"
+_CJK_NAMES = (
+    r"(?P<names>[" + _CJK + r"·]{2,10}(?:\s*[,，、]\s*[" + _CJK + r"·]{2,10})*(?:\s*[,，]?\s*等)?)"
+)
+_CJK_YEAR = r"[（(](?P<year>" + _YEAR + r")[)）]"
+_CJK_GBT = re.compile(
+    r"^" + _CJK_NAMES + r"\s*[.．。]\s*(?:" + _CJK_YEAR + r"[.．。]?\s*)?"
+    r"(?P<title>[^.．。]{2,200}?)\s*[.．。]\s*(?P<rest>.*)$"
+)
+_CJK_QUOTED = re.compile(
+    r"^"
+    + _CJK_NAMES
+    + r"\s*"
+    + _CJK_YEAR
+    + r"\s*[『「](?P<title>[^』」]{1,200})[』」]\s*(?P<rest>.*)$"
+)
+_CJK_PUBLISHER = re.compile(r"^(?P<place>[^:：,，]{1,12})\s*[:：]\s*(?P<publisher>[^,，]{1,60})")
+
+
+def _cjk(s: str, ids: dict[str, str]) -> ParsedReference | None:
+    """A reference written in Chinese or Japanese script, or None."""
+    s = _LABEL.sub("", s.strip(), count=1)
+    if not s or not ("\u3400" <= s[0] <= "\u9fff" or "\u3040" <= s[0] <= "\u30ff"):
+        return None
+    m = _CJK_GBT.match(s) or _CJK_QUOTED.match(s)
+    if m is None or not re.search("[" + _CJK + "]", m.group("title")):
+        return None  # "杨光. 2013. “Real-Time ...”": names in CJK script, the rest in another
+    names = [n for n in re.split(r"\s*[,，、]\s*", m.group("names")) if n and n != "等"]
+    rest = m.group("rest").strip(_TRIM + "。．")
+    year = m.group("year") or (y.group(1) if (y := _YEAR_ANY.search(rest)) else None)
+    venue = publisher = volume = issue = pages = ""
+    if pm := _CJK_PUBLISHER.match(rest):  # "上海: 观察社, 1948": place and publisher, a book
+        publisher = pm.group("publisher").strip()
+    elif rest:  # "自然杂志, 1990, 13(1): 3-10", or a publisher alone ("岩波書店（岩波新書）")
+        head = re.split(r"\s*[,，]\s*", rest, maxsplit=1)[0]
+        volume, issue, pages, _ = _details(rest[len(head) :])
+        if volume or pages:
+            venue = head
+        else:
+            publisher = re.sub(r"[（(][^）)]*[）)]", "", head).strip()
+    conf = {"title": 0.85, "authors": 0.85, **({"year": 0.9} if year else {})}
+    conf |= {k: 0.8 for k, v in (("venue", venue), ("publisher", publisher)) if v}
+    return _assemble(
+        m.group("title").strip(), tuple(Author("", n) for n in names),
+        int(year) if year else None, venue or None, volume or None, issue or None,
+        pages or None, ids, publisher or None, (), "等" in m.group("names"), conf,
+    )  # fmt: skip
 
 
 # A court case. US: "Brown v. Board of Education, 347 U.S. 483 (1954)", "Marbury v. Madison, 5
