@@ -844,6 +844,21 @@ def test_a_title_the_rules_read_as_none(title: str | None, s: str, how: str) -> 
         # French and Italian styles' family names in capitals first: "NOM Prénom"
         ("BOURDIEU Pierre et PASSERON Jean-Claude", ["BOURDIEU", "PASSERON"]),
         ("J.-P. Ranjeva, P. Cozzone", ["Ranjeva", "Cozzone"]),
+        # hyphenated initials, last in the list or Vancouver's "A-L"
+        (
+            "Papineni, K., Roukos, S., Ward, T. and Zhu, W.-J.",
+            ["Papineni", "Roukos", "Ward", "Zhu"],
+        ),
+        (
+            "Kim, H.-J., Jang, H.-S., Park, S.-H., Cho, K.-M., & Kim, J.-W.",
+            ["Kim", "Jang", "Park", "Cho", "Kim"],
+        ),
+        ("Barabási A-L, Albert R", ["Barabási", "Albert"]),
+        # a group after Vancouver names
+        (
+            "Moher D, Liberati A, Tetzlaff J, Altman DG; PRISMA Group",
+            ["Moher", "Liberati", "Tetzlaff", "Altman", "Group"],
+        ),
         # an organisation is one author, split as the records split it
         ("Centers for Disease Control and Prevention.", ["Prevention"]),
         ("World Health Organization", ["Organization"]),

@@ -20,12 +20,13 @@ from verifier.records import PARTICLES, Author
 # Tokens: an initial ("M.", "Th.", "J.-P."), a word (letters, inner hyphens and apostrophes),
 # a number, or one other character.
 _TOKEN = re.compile(
-    r"(?P<init>[^\W\d_][^\W\d_]?\.(?:\s?-\s?[^\W\d_]\.)?)"
+    r"(?P<init>[^\W\d_][^\W\d_]?\.(?:\s?-\s?[^\W\d_](?:\.|(?![\w.]))?)?)"
     r"|(?P<word>[^\W\d_](?:[\w'’\-–\ufffd]*[\w\ufffd])?)"
     r"|(?P<num>\d+)"
     r"|(?P<p>\S)"
 )
 _SUFFIX = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_HYPHENED_INITIALS = re.compile(r"[A-Z]-[A-Z]")
 
 
 def _suffix(text: str) -> bool:
@@ -152,7 +153,9 @@ def _tokens(s: str) -> list[tuple[int, str, int, int]]:
             out.append((INIT, text, m.start(), m.end()))
         elif kind == "word":
             if text[0].isupper():
-                if text.isupper() and len(text) <= 3 and text.isalpha():
+                if text.isupper() and (
+                    (len(text) <= 3 and text.isalpha()) or _HYPHENED_INITIALS.fullmatch(text)
+                ):  # Vancouver initials: "DL", "SR", "A-L"
                     out.append((VINIT, text, m.start(), m.end()))
                 else:
                     out.append((CAP, text, m.start(), m.end()))
@@ -564,6 +567,11 @@ _SPLIT_AND = re.compile(r"\s*(?:;|,?\s+(?:and|&|und)\s+|,?\s*&\s*)\s*", re.IGNOR
 _ET_AL = re.compile(r",?\s*(?:et\.?\s*al\b\.?|and others|u\.\s?a\.)\s*$", re.IGNORECASE)
 
 
+# A group after a list of names: "; PRISMA Group", "; the GBD 2019 Collaborators".
+_GROUP_AFTER = re.compile(
+    r";\s*(?:for |on behalf of )?(?:the )?((?:[A-Z\d][\w&'’-]*\s+){0,6}(?:Group|Collaborators|"
+    r"Collaboration|Consortium|Investigators|Network|Committee|Team))\W*"
+)
 _ELLIPSIS = re.compile(r"(?:\.\.\.|…)\s*,?\s*(?:&|and)?\s*")
 
 
@@ -591,6 +599,9 @@ def split_names(block: str, surnames_from: int = 3) -> tuple[tuple[Author, ...],
     if scan.authors and (not rest or _ET_AL.fullmatch(" " + rest)):
         return scan.authors, scan.et_al or bool(rest)
     after = block[scan.end :].lstrip(" ,")
+    if scan.authors and (group := _GROUP_AFTER.fullmatch(after)):
+        # Vancouver's "Moher D, Liberati A, Tetzlaff J, Altman DG; PRISMA Group"
+        return (*scan.authors, Author.parse(group.group(1))), False
     if scan.authors and (gap := _ELLIPSIS.match(after)):
         # APA's "A, B, ..., & Z": the first names, an ellipsis for those left out, the last
         last = scan_names(after[gap.end() :])
