@@ -209,6 +209,43 @@ REFERENCES = [
             "venue": None,
         },
     ),
+    # APA's genre in brackets before the archive; an article number; a spaced ellipsis
+    (
+        "Shannon, C. E. (1940). An algebra for theoretical genetics [Doctoral dissertation, "
+        "Massachusetts Institute of Technology]. DSpace@MIT. http://hdl.handle.net/1721.1/11174",
+        {"title": "An algebra for theoretical genetics", "venue": None},
+    ),
+    (
+        "Wilkinson, M. D., Dumontier, M., Aalbersberg, I. J., . . . Mons, B. (2016). The FAIR "
+        "Guiding Principles for scientific data management and stewardship. Scientific Data, 3, "
+        "Article 160018.",
+        {
+            "title": "The FAIR Guiding Principles for scientific data management and stewardship",
+            "families": ["Wilkinson", "Dumontier", "Aalbersberg", "Mons"],
+            "venue": "Scientific Data",
+        },
+    ),
+    # a container's parenthesis closed after it, a translator after "trans.", DIN's place
+    (
+        "Martín Abadi, Paul Barham, Jianmin Chen, and Zhifeng Chen. 2016. TensorFlow: A System "
+        "for Large-Scale Machine Learning. In 12th USENIX Symposium on Operating Systems Design "
+        "and Implementation (OSDI 16). 265–283.",
+        {
+            "venue": "12th USENIX Symposium on Operating Systems Design and Implementation "
+            "(OSDI 16)",
+            "pages": "265-283",
+        },
+    ),
+    (
+        "3. Fernand Braudel, The Mediterranean and the Mediterranean World in the Age of Philip "
+        "II, trans. Siân Reynolds, 2 vols. (New York: Harper & Row, 1972), 1:23.",
+        {"venue": None, "publisher": "Harper & Row", "year": 1972},
+    ),
+    (
+        "LUHMANN, Niklas: Soziale Systeme : Grundriß einer allgemeinen Theorie. Frankfurt am "
+        "Main : Suhrkamp, 1984",
+        {"venue": None, "publisher": "Suhrkamp", "year": 1984},
+    ),
     # Chinese and Japanese script: GB/T 7714 books and articles, APA-like, 『』 titles
     (
         "钱学森, 于景元, 戴汝为. 一个科学新领域——开放的复杂巨系统及其方法论[J]. 自然杂志, 1990, "

@@ -18,7 +18,7 @@ _CODE = re.compile(r"`([^`\n]{1,500})`")
 # A word broken at the end of a line: "classi-\nfication". Identifiers keep their hyphen.
 _HYPHEN_BREAK = re.compile(r"(?<=[^\W\d_]{2})-[ \t]*\r?\n[ \t]*(?=[a-z])")
 _SPACE = re.compile(r"\s+")
-_NEEDS = re.compile(r"[<&*_`\[\n\r\t\xa0]|''|\su\.\s?a\.| [.,;](?: |$)")
+_NEEDS = re.compile(r"[<&*_`\[\n\r\t\xa0]|''|\su\.\s?a\.| [.,;](?: |$)|\. \. \.")
 # A stop or comma set off by a space ("Hilbert Space . Cybernetics"): the tagger reads a lone
 # "." as no sentence end.
 _LOOSE_STOP = re.compile(r"(?<=[^\s.,;:]) +([.,;])(?= (?![A-Z]\.)|$)")
@@ -89,7 +89,7 @@ def clean_reference(text: str) -> tuple[str, list[str]]:
     if "*" in text or "_" in text:
         text = _MD_EMPH.sub(r"\2", text)
         text = text.replace("**", "")
-    text = _SPACE.sub(" ", text.replace("\xa0", " "))
+    text = _SPACE.sub(" ", text.replace("\xa0", " ").replace(". . .", "…"))  # APA's ellipsis
     if " " in text:
         text = _LOOSE_STOP.sub(r"\1", text)
     return text.strip(), urls

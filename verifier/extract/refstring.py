@@ -180,6 +180,8 @@ def parse_reference(text: str) -> ParsedReference:
     s, link_urls = clean_reference(text)
     ids, s = _take_identifiers(s, link_urls)
     s = _without_commentary(s)
+    if "[" in s:
+        s = _GENRE_BRACKET.sub("", s)
     p = (
         _labelled(s, ids)
         or _cjk(s, ids)
@@ -1310,12 +1312,18 @@ def _first_sentence(rest: str, *, comma_style: bool) -> tuple[str, str, float]:
 # (APA). "(abstract)" stays: AnyStyle's data counts it in the title.
 # What APA and others put after a title to say what kind of work it is: "[Data set]", "(Doctoral
 # dissertation)", "[Thèse de doctorat, Faculté des sciences de Paris]", "(Diploma thesis)".
-_GENRE = re.compile(
-    r"(?<=\S)\s*[(\[](?:(?:technical |research |final |annual )?report|preprint|poster|data ?set|"
+_GENRE_NAME = (
+    r"(?:(?:technical |research |final |annual )?report|preprint|poster|data ?set|"
     r"(?:computer )?software|(?:doctoral |master'?s? |ph\.?\s?d\.? |diploma |bachelor'?s? )?"
     r"(?:dissertation|thesis)|thèse de doctorat|tesis doctoral|tesi di (?:laurea|dottorato))"
-    r"(?:,[^()\[\]]{0,150})?[)\]]$",
-    re.IGNORECASE,
+)
+_GENRE = re.compile(
+    r"(?<=\S)\s*[(\[]" + _GENRE_NAME + r"(?:,[^()\[\]]{0,150})?[)\]]$", re.IGNORECASE
+)
+# The same in square brackets anywhere, as APA writes it before the archive: "Title [Doctoral
+# dissertation, Massachusetts Institute of Technology]. DSpace@MIT."
+_GENRE_BRACKET = re.compile(
+    r"(?<=\S)\s*\[" + _GENRE_NAME + r"(?:,[^\[\]]{0,150})?\](?=[.,]|\s*$)", re.IGNORECASE
 )
 
 
@@ -1556,6 +1564,7 @@ _ORGANISATION = re.compile(
 def _from_segments(s: str, segs: Sequence[crf.Segment], ids: dict[str, str]) -> ParsedReference:
     """Fields from the tagger's labelled segments; identifiers come from the rules."""
     segs = _organisation_first(_title_in_author_place(_names_then_year(segs)), bool(ids))
+    segs = _container_grammar(s, segs)
     first: dict[str, crf.Segment] = {}
     for g in segs:
         first.setdefault(g.label, g)
@@ -1829,6 +1838,45 @@ def _collective_end(s: str) -> int:
     return m.end() if m else 0
 
 
+def _container_grammar(s: str, segs: Sequence[crf.Segment]) -> Sequence[crf.Segment]:
+    """The segments with three misreadings of a container mended: its parenthesis closed in
+    the next segment ("(OSDI | 16)."), a translator's or editor's name after a bare role word
+    ("trans. | Siân Reynolds"), and a place before " : Publisher" (DIN's "Frankfurt am Main :
+    Suhrkamp")."""
+    out = list(segs)
+    for k, g in enumerate(out):
+        if g.label != "container" or k + 1 >= len(out):
+            continue
+        nxt = out[k + 1]
+        if g.text.count("(") > g.text.count(")") and (m := _CLOSES.match(nxt.text)):
+            cut = nxt.start + m.end()
+            out[k] = replace(g, end=cut, text=s[g.start : cut])
+            out[k + 1] = replace(nxt, start=cut, text=s[cut : nxt.end])
+        elif (
+            k
+            and out[k - 1].label == "editor"
+            and _BARE_ROLE.fullmatch(out[k - 1].text)
+            and (scan := scan_names(g.text)).authors
+        ):  # "trans. | Siân Reynolds,"; "Ed. | Eliana Abdelhay. PLoS ONE": names, then the rest
+            cut = g.start + scan.end
+            rest = len(s[cut : g.end]) - len(s[cut : g.end].lstrip(" .,;"))
+            out[k] = replace(g, label="editor", end=cut, text=s[g.start : cut])
+            if cut + rest < g.end:
+                out.insert(k + 1, replace(g, start=cut + rest, text=s[cut + rest : g.end]))
+        elif (nxt.text.strip() == ":" or g.text.rstrip().endswith(" :")) and "publisher" in [
+            x.label for x in out[k + 1 : k + 3]
+        ]:
+            out[k] = replace(g, label="location")
+    return [g for g in out if g.text.strip()]
+
+
+_CLOSES = re.compile(r"[^()\s]{1,15}\)")
+_BARE_ROLE = re.compile(
+    r"\s*(?:trans(?:l)?\.?|translated by|ed(?:s)?\.|edited by|hrsg\.(?: v\.)?|a cura di)[\s,]*",
+    re.IGNORECASE,
+)
+
+
 def _title_in_author_place(segs: Sequence[crf.Segment]) -> Sequence[crf.Segment]:
     """The segments relabelled when the opening "author" segment is the title of a work
     without an author, as APA and other author-date styles put it ("Recognition of
@@ -1920,9 +1968,14 @@ def _named_venue(segs: Sequence[crf.Segment], title: crf.Segment) -> str | None:
                 return text
             if g.label == "publisher" and len(text) <= 120 and _PERIODICAL.search(text):
                 return text  # "Hacettepe University Journal of Education", read as a publisher
+            if m := _ARTICLE_NUMBER.match(text):  # APA's "Scientific Data, 3, Article 160018."
+                return m.group(1)
     return None
 
 
+_ARTICLE_NUMBER = re.compile(
+    r"([A-Z][^,]{2,80}),\s*\d{1,4}(?:\s*\(\d{1,4}\))?,\s*(?:Article|Art\.)\s+\w+"
+)
 _PERIODICAL = re.compile(
     r"\b(?:Journal|Zeitschrift|Revista|Revue|Rivista|Tijdschrift|Transactions|Quarterly|Bulletin)\b"
 )
