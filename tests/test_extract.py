@@ -299,6 +299,29 @@ REFERENCES = [
         "Civil Rights Act of 1964, Pub. L. No. 88-352, 78 Stat. 241 (1964).",
         {"title": "Civil Rights Act of 1964", "authors": (), "year": 1964},
     ),
+    # the shortest chat forms: surnames, year and title; a cite's names before its year
+    (
+        "Putnam 2000, Bowling Alone",
+        {"title": "Bowling Alone", "families": ["Putnam"], "year": 2000},
+    ),
+    (
+        "Rawls, *A Theory of Justice* (1971)",
+        {"title": "A Theory of Justice", "families": ["Rawls"], "year": 1971},
+    ),
+    (
+        "Sequence to Sequence Learning with Neural Networks (Sutskever, Vinyals, Le 2014)",
+        {"families": ["Sutskever", "Vinyals", "Le"], "venue": None, "year": 2014},
+    ),
+    (
+        '"Mastering the game of Go without human knowledge" (Silver, Schrittwieser, Simonyan et '
+        "al., *Nature*, 2017)",
+        {"families": ["Silver", "Schrittwieser", "Simonyan"], "venue": "Nature", "et_al": True},
+    ),
+    (  # Chicago notes: "Family, Given, Title (Publisher, Year)" is no short form
+        "Perloff, Marjorie, The Poetics of Indeterminacy: Rimbaud to Cage (Princeton University "
+        "Press, 1981).",
+        {"title": "The Poetics of Indeterminacy: Rimbaud to Cage", "families": ["Perloff"]},
+    ),
     # chat answers' decorations: a generic link text, a pictograph and what follows it, a
     # closing remark in parentheses, labelled fields on bulleted lines or between pipes
     (

@@ -266,7 +266,7 @@ def cited_families(spec: str) -> tuple[tuple[str, ...], bool] | None:
     ((('Kearns', 'Roth'), False), None)
     """
     if not re.fullmatch(_AUTHORS, spec.strip()) and not re.fullmatch(
-        _FAM + r"(?:\s*,\s*" + _FAM + r")+", spec.strip()
+        _FAM + r"(?:\s*,\s*" + _FAM + r")+(?:,?\s+et\s*al\.?)?", spec.strip()
     ):
         return None
     families, et_al = _names(spec)

@@ -191,6 +191,7 @@ def parse_reference(text: str) -> ParsedReference:
         or _by_names(s, ids)
         or _dashed(s, ids)
         or _title_names_venue(s, ids)
+        or _short(s, ids)
     )
     if p is None and s and crf.available():
         p = _merge(_from_segments(s, crf.tag(s, _collective_end(s)), ids), s, ids)
@@ -584,17 +585,33 @@ def _cite_with_venue(
         return None
     after = cite[years[-1].end() :].strip(_TRIM + ")")
     chunks = [c for c in _CITE_PARTS.split(cite[: years[-1].start()]) if c]
-    for k in range(len(chunks) - (not after), 0, -1):
+    # all of them names only when nothing follows the year and the last is no known venue:
+    # "(Sutskever, Vinyals, Le 2014)", not "(Silver et al., Nature, 2016)"
+    whole = not after and chunks and not _known_venue(chunks[-1])
+    for k in range(len(chunks) - (not after) + bool(whole), 0, -1):
         names = cited_families(", ".join(chunks[:k]))
         if names is not None and not any(
             lexicon_kind(w) in _PLACE_OR_PUBLISHER for f in names[0] for w in f.split()
         ):
             venue = _venue_like(", ".join(chunks[k:]) or after)
-            if venue is None:
+            if venue is None and k < len(chunks):
                 return None
             people = tuple(Author("", f) for f in names[0])
             return people, names[1], int(years[-1].group(1)), venue
     return None
+
+
+def _known_venue(text: str) -> bool:
+    """Whether text names a known venue or a journal ("NeurIPS", "Nature", "Science")."""
+    from verifier.venues import venue_keys
+
+    text = text.strip(_TRIM + "*_")
+    return bool(venue_keys(text)) or lexicon_kind(text) == "journal" or text in _JOURNAL_WORDS
+
+
+_JOURNAL_WORDS = frozenset(
+    {"Nature", "Science", "Cell", "Lancet", "The Lancet", "BMJ", "JAMA", "PNAS"}
+)
 
 
 _VENUE_LEADIN = re.compile(
@@ -902,6 +919,55 @@ def _title_names_venue(s: str, ids: dict[str, str]) -> ParsedReference | None:
         return None
     venue = _venue_like(after[: year.start()]) or _venue_like(after[year.end() :])
     return _informal(title, scan.authors, scan.et_al, int(year.group(1)), venue, "", ids)
+
+
+# The shortest forms chat answers cite a work in: "Putnam 2000, Bowling Alone", "Milgram
+# (1963): Behavioral Study of Obedience", "Rawls, *A Theory of Justice* (1971)".
+_SHORT_YEAR_FIRST = re.compile(
+    r"(?P<names>[^,\d()]{2,80}?)\s+\(?(?P<year>"
+    + _YEAR
+    + r")\)?[,:.]\s+(?P<title>[^()\d]{4,300}?)\W*"
+)
+_SHORT_TITLE_YEAR = re.compile(
+    r"(?P<names>[^,\d()]{2,80}?),\s+(?P<title>[^()\d]{4,300}?)\s*\((?:(?P<where>[^()\d]{2,80}?),\s*)?"
+    r"(?P<year>" + _YEAR + r")\)\W*"
+)
+
+
+_VENUE_WORDS = re.compile(
+    r"\b(?:Conference|Proceedings|Symposium|Workshop|Journal|Transactions|Letters)\b"
+)
+
+
+def _short(s: str, ids: dict[str, str]) -> ParsedReference | None:
+    """A work cited by surnames, year and title alone (`_SHORT_YEAR_FIRST`,
+    `_SHORT_TITLE_YEAR`), or None."""
+    s = _LABEL.sub("", s.strip(), count=1)
+    m = _SHORT_YEAR_FIRST.fullmatch(s) or _SHORT_TITLE_YEAR.fullmatch(s)
+    if (
+        m is None
+        or _known_venue(m.group("names"))
+        or _SENTENCE_IN.search(m.group("title"))
+        or _VENUE_WORDS.search(m.group("title"))  # AIP's "Honda, IEEE Conference on ... (2002)"
+    ):
+        return None
+    cited = cited_families(m.group("names"))
+    title = m.group("title").strip()
+    if (
+        cited is None
+        or re.match(r"[A-Z]\.|(?P<w>[A-Z][\w'’-]*),\s", title)  # "Perloff, Marjorie, The ..."
+        or _names_first(title, known=True)
+        or any(c in title for c in '"“”«»')
+        or re.search(r"\bet al\b", title)
+    ):
+        return None  # "Smith, J. A study (2019)": a formal style
+    where = (m.groupdict().get("where") or "").strip()
+    head, _, tail = title.rpartition(", ")
+    if head and _known_venue(tail):  # "Wiegreffe & Pinter (2019), Title, EMNLP."
+        title, where = head, tail
+    p = _informal(title, tuple(Author("", f) for f in cited[0]), cited[1], int(m.group("year")),
+                  where or None, "", ids)  # fmt: skip
+    return _with_publisher(p)
 
 
 def _names_like(names: str, scanned: bool = True) -> bool:
@@ -1974,7 +2040,7 @@ def _named_venue(segs: Sequence[crf.Segment], title: crf.Segment) -> str | None:
 
 
 _ARTICLE_NUMBER = re.compile(
-    r"([A-Z][^,]{2,80}),\s*\d{1,4}(?:\s*\(\d{1,4}\))?,\s*(?:Article|Art\.)\s+\w+"
+    r"([A-Z][^,\d]{2,80}),\s*\d{1,4}(?:\s*\(\d{1,4}\))?,\s*(?:Article|Art\.)\s+\w+"
 )
 _PERIODICAL = re.compile(
     r"\b(?:Journal|Zeitschrift|Revista|Revue|Rivista|Tijdschrift|Transactions|Quarterly|Bulletin)\b"
