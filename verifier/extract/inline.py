@@ -11,6 +11,7 @@ markdown footnotes `[^note]`; author-year `(Kearns & Roth, 2019)`,
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from verifier.normalize import MONTH_NAMES
@@ -295,7 +296,7 @@ def find_inline(text: str) -> list[InlineCite]:
         for m in _NUMERIC_RANGE.finditer(text):
             nums = expand_numbers(f"{m.group(1)}-{m.group(2)}")
             out.append(InlineCite(m.start(), m.end(), "numeric", numbers=nums))
-        for m in _NARRATIVE_BRACKET.finditer(text):
+        for m in _ending_at(_NARRATIVE_BRACKET, text, _YEAR_IN_BRACKETS.finditer(text)):
             _narrative(m, out)
         if "[^" in text:
             for m in _FOOTNOTE.finditer(text):
@@ -321,7 +322,7 @@ def find_inline(text: str) -> list[InlineCite]:
         for m in _BRACKET.finditer(text):
             _parenthetical(text, m, out)
     if "(" in text:
-        for m in _PAREN_NUMBERS.finditer(text):
+        for m in _PAREN_NUMBERS.finditer(text) if _PAREN_DIGIT.search(text) else ():
             nums = expand_numbers(m.group(1))
             if nums and all(0 < n < 1000 for n in nums):
                 out.append(InlineCite(m.start(1) - 1, m.end(), "paren-numeric", numbers=nums))
@@ -331,9 +332,11 @@ def find_inline(text: str) -> list[InlineCite]:
             families, et_al = _names(m.group("names"))
             if _plausible(families):
                 out.append(InlineCite(m.start(), m.end(), "author-page", families, et_al))
-        for m in _NARRATIVE.finditer(text):
+        dated = [a for a in _PAREN_ANCHOR.finditer(text) if _HAS_YEAR.search(a.group())]
+        for m in _ending_at(_NARRATIVE, text, dated, reach=120):
             _narrative(m, out)
-        for m in _WORK_NAMED.finditer(text):
+        marked = [a for a in dated if text[: a.start()].rstrip()[-1:] in '*_"”']
+        for m in _ending_at(_WORK_NAMED, text, marked, reach=450):
             families, et_al = _names(m.group("names"))
             title = (m.group("q") or m.group("e") or m.group("u")).strip()
             if m.group("sep")[0] == "," and not m.group("given"):
@@ -344,7 +347,7 @@ def find_inline(text: str) -> list[InlineCite]:
                     InlineCite(m.start("names"), m.end(), "author-year", families, et_al,
                                _year(label), label, title=title)
                 )  # fmt: skip
-    if " v" in text:
+    if _VERSUS.search(text):
         for m in _CASE_CITE.finditer(text):
             lead = _CASE_LEAD.match(m.group("name"))
             out.append(InlineCite(m.start() + (lead.end() if lead else 0), m.end(), "legal"))
@@ -371,6 +374,34 @@ _TITLE_BEFORE = re.compile(
     r"(?:[“\"](?P<q>[^“”\"\n]{8,300}?)[,.]?[”\"]|\*(?P<e>[^*\n]{8,300}?)\*|_(?P<u>[^_\n]{8,300}?)_)"
     r"(?P<sep>[,.]?\s*|[,.]?\s+by\s+)$"
 )
+
+
+# Where the cites that end in a dated parenthesis or bracket can end: the patterns that read
+# the names before them are tried only in a window before each (`_ending_at`), not at every
+# capitalized word of a long text.
+_PAREN_ANCHOR = re.compile(r"\([^()\n]{2,160}\)")
+_HAS_YEAR = re.compile(r"(?:1[5-9]|20)\d\d|n\.\s?d\.|in press|forthcoming")
+_YEAR_IN_BRACKETS = re.compile(r"\[\s*(?:1[5-9]|20)\d\d[a-z]?\s*\]")
+_VERSUS = re.compile(r"\sv\.?\s")
+_PAREN_DIGIT = re.compile(r"\(\d")
+
+
+def _ending_at(
+    pattern: re.Pattern[str], text: str, anchors: Iterable[re.Match[str]], reach: int = 250
+) -> Iterator[re.Match[str]]:
+    """Matches of `pattern` that end where an anchor ends, each searched for in the `reach`
+    characters before its anchor (from a space, so that no name is cut), in order."""
+    last = 0
+    for a in anchors:
+        lo = max(last, a.start() - reach)
+        if lo > last:
+            lo = text.rfind(" ", last, lo) + 1 or last
+        m = pattern.search(text, lo, a.end())
+        while m is not None and m.end() != a.end():
+            m = pattern.search(text, m.start() + 1, a.end())
+        if m is not None:
+            yield m
+            last = m.end()
 
 
 def _narrative(m: re.Match[str], out: list[InlineCite]) -> None:
