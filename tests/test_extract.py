@@ -904,6 +904,9 @@ def test_a_title_the_rules_read_as_none(title: str | None, s: str, how: str) -> 
         # French and Italian styles' family names in capitals first: "NOM Prénom"
         ("BOURDIEU Pierre et PASSERON Jean-Claude", ["BOURDIEU", "PASSERON"]),
         ("J.-P. Ranjeva, P. Cozzone", ["Ranjeva", "Cozzone"]),
+        # Chicago and MLA: the first name inverted with initials, the last forward after "and"
+        ("Tang, W., R. Wang, and Anthony Lu.", ["Tang", "Wang", "Lu"]),
+        ("Sokol, B. J., and Mary Sokol.", ["Sokol", "Sokol"]),
         # hyphenated initials, last in the list or Vancouver's "A-L"
         (
             "Papineni, K., Roukos, S., Ward, T. and Zhu, W.-J.",

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from verifier.normalize import clean_text
 from verifier.records import PARTICLES, Author
@@ -523,8 +523,17 @@ def scan_names(s: str) -> NameScan:
                 # "name" without "and" before it is a title or venue.
                 if style == "forward" and first_initials and not initials_only and not saw_and:
                     break
-                # APA-like "Family, I." lists continue with "Family, I." or "I. Family" only.
-                if style == "inverted" and not first_full and not initials_only:
+                # APA-like "Family, I." lists continue with "Family, I." or "I. Family" only,
+                # but for a last "and Given Family" ("Sokol, B. J., and Mary Sokol.").
+                if (
+                    style == "inverted"
+                    and not first_full
+                    and not initials_only
+                    and not (
+                        saw_and
+                        and (toks[j - 1][1].endswith(".") or (j < len(toks) and toks[j][1] in ".("))
+                    )
+                ):
                     break
                 if (
                     style == ""
@@ -594,7 +603,8 @@ def split_names(block: str, surnames_from: int = 3) -> tuple[tuple[Author, ...],
         # "Devlin, Chang, Lee & Toutanova": surnames only (a "Family, Given" list would
         # give its last name a given name too)
         return tuple(Author("", w) for w in words), False
-    scan = scan_names(block)
+    scan = scan_names(block + " .")  # the block ends where the list does
+    scan = replace(scan, end=min(scan.end, len(block)))
     rest = block[scan.end :].strip(" .,;:")
     if scan.authors and (not rest or _ET_AL.fullmatch(" " + rest)):
         return scan.authors, scan.et_al or bool(rest)
