@@ -299,6 +299,56 @@ REFERENCES = [
         "Civil Rights Act of 1964, Pub. L. No. 88-352, 78 Stat. 241 (1964).",
         {"title": "Civil Rights Act of 1964", "authors": (), "year": 1964},
     ),
+    # a title set off in bold, italics, quotes or a link, then the rest of the reference,
+    # on the same line or the next
+    (
+        '1. **"Attention Is All You Need"** – Vaswani, A., Shazeer, N., Parmar, N., et al. '
+        "(2017). *Advances in Neural Information Processing Systems 30*.",
+        {
+            "title": "Attention Is All You Need",
+            "families": ["Vaswani", "Shazeer", "Parmar"],
+            "year": 2017,
+            "venue": "Advances in Neural Information Processing Systems",
+        },
+    ),
+    (
+        "1. **Reduction in the Incidence of Type 2 Diabetes with Lifestyle Intervention or "
+        "Metformin**\n   Knowler WC, Barrett-Connor E, Fowler SE, et al. *New England Journal of "
+        "Medicine*, 2002; 346:393–403.",
+        {
+            "title": "Reduction in the Incidence of Type 2 Diabetes with Lifestyle Intervention "
+            "or Metformin",
+            "families": ["Knowler", "Barrett-Connor", "Fowler"],
+            "venue": "New England Journal of Medicine",
+        },
+    ),
+    (
+        "3. *Orientalism*\n   Edward W. Said — Pantheon Books, 1978",
+        {"title": "Orientalism", "families": ["Said"], "year": 1978, "venue": None},
+    ),
+    (
+        "- [Test-Enhanced Learning: Taking Memory Tests Improves Long-Term Retention]"
+        "(https://doi.org/10.1111/j.1467-9280.2006.01693.x) by Roediger & Karpicke (2006)",
+        {
+            "title": "Test-Enhanced Learning: Taking Memory Tests Improves Long-Term Retention",
+            "families": ["Roediger", "Karpicke"],
+            "doi": "10.1111/j.1467-9280.2006.01693.x",
+        },
+    ),
+    (
+        "* **Guns, Germs, and Steel** (Jared Diamond, 1997) – A sweeping account of why some "
+        "societies came to dominate others.",
+        {"title": "Guns, Germs, and Steel", "families": ["Diamond"], "year": 1997},
+    ),
+    (
+        "* **The Structure of Scientific Revolutions** (1962) by Thomas S. Kuhn: Introduced the "
+        "concept of paradigm shifts.",
+        {"title": "The Structure of Scientific Revolutions", "families": ["Kuhn"]},
+    ),
+    (
+        "- 📄 *Deep learning* — LeCun, Bengio & Hinton, Nature (2015) (highly recommended)",
+        {"families": ["LeCun", "Bengio", "Hinton"], "venue": "Nature", "year": 2015},
+    ),
     # the shortest chat forms: surnames, year and title; a cite's names before its year
     (
         "Putnam 2000, Bowling Alone",

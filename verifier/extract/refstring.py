@@ -29,6 +29,7 @@ from verifier.extract.identifiers_in_text import doi_value, trim_url, url_spans
 from verifier.extract.inline import author_year, cited_families, organisation_year
 from verifier.extract.names import scan_names, split_names
 from verifier.identifiers import normalize_acl, normalize_arxiv, normalize_isbn
+from verifier.normalize import fold
 from verifier.records import Author
 
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)"
@@ -197,10 +198,133 @@ def parse_reference(text: str) -> ParsedReference:
         p = _merge(_from_segments(s, crf.tag(s, _collective_end(s)), ids), s, ids)
     elif p is None:
         p = _parse_rules(s, ids)
+    if (set_off := _set_off_title(text)) is not None:
+        # the rest read by the parser only where the whole was misread
+        misread = fold(p.title or "") != fold(set_off[0]) or not p.authors
+        if misread or not (p.venue or p.publisher):
+            p = _title_and_rest(*set_off, ids, whole=misread) or p
     if len(_memo) >= _MEMO_SIZE:
         _memo.clear()
     _memo[key] = (crf.generation, p)
     return p
+
+
+# A title a chat answer sets off at the start of an item, in bold, italics, quotes or a link,
+# then the rest of the reference: "1. **"Attention Is All You Need"**
+# – Vaswani, A., ... (2017). *Advances in ...*", "**Orientalism**\n   Edward W. Said — Pantheon
+# Books, 1978", "[Title](https://...) by Roediger & Karpicke (2006)".
+_SET_OFF = re.compile(
+    r"(?:\*\*|__)\s*[“\"]?(?P<b>[^*_\n“”\"]{3,300}?)[”\"]?\s*(?:\*\*|__)"
+    r"|(?<![*_])[*_](?P<i>[^*_\n]{3,300}?)[*_](?![*_])"
+    r"|[“\"](?P<q>[^“”\"\n]{3,300}?)[,.]?[”\"]"
+    r"|\[(?P<l>[^\[\]\n]{3,300})\]\([^()\s]+\)"
+)
+_AFTER_SET_OFF = re.compile(r"\s*(?:[—–-]\s|:\s|,\s|\n|by\s|(?=\())\s*")
+_LEADING_SYMBOLS = re.compile(r"[\s\W_]*?(?=[*_“\"\[\w])")
+
+
+def _set_off_title(text: str) -> tuple[str, str] | None:
+    """(title, rest) of an item that opens with a set-off title (`_SET_OFF`) and a separator
+    (a dash, a colon, a comma, "by", a parenthesis or a new line), or None."""
+    text = _LABEL.sub("", text.strip(), count=1)
+    if lead := _LEADING_SYMBOLS.match(text):
+        text = text[lead.end() :]  # "📘 **Title** — ..."
+    m = _SET_OFF.match(text)
+    if m is None:
+        return None
+    sep = _AFTER_SET_OFF.match(text, m.end())
+    title = m.group("b") or m.group("i") or m.group("q") or m.group("l")
+    return (title.strip(), text[sep.end() :]) if sep and title else None
+
+
+def _title_and_rest(
+    title: str, rest: str, ids: dict[str, str], whole: bool
+) -> ParsedReference | None:
+    """The reference whose set-off title is `title` and whose names, year and venue are in
+    `rest` in a form of `_names_year_venue`, or (with `whole`) in any form the parser reads
+    (its own title, if the rest seemed to have one, is the venue); None when the rest has no
+    names or no year."""
+    rest = _without_commentary(_PICTOGRAPH.sub("", clean_reference(rest)[0]).strip())
+    r = _names_year_venue(rest)
+    if r is not None and not whole and not (r.venue or r.publisher):
+        return None  # the whole was read right, and this says no more
+    if r is None and whole:
+        r = parse_reference(rest)
+    if r is None or not r.authors or r.year is None or (r.title and r.venue):
+        return None
+    venue = r.venue or r.title
+    conf = {k: v for k, v in r.confidence.items() if k != "title"} | {"title": 0.8}
+    if venue:
+        conf["venue"] = r.confidence.get("venue", r.confidence.get("title", 0.5)) * 0.8
+    p = replace(r, title=_clean_title(title), venue=venue, confidence=conf)
+    p = _with_publisher(p)
+    return replace(p, doi=p.doi or ids.get("doi"), arxiv=p.arxiv or ids.get("arxiv"),
+                   url=p.url or ids.get("url"))  # fmt: skip
+
+
+# What follows a set-off title: "(Jared Diamond, 1997) – A sweeping account", "(1962) by
+# Thomas S. Kuhn: Introduced ...", "Edward W. Said — Pantheon Books, 1978", "Long Ouyang, Jeff
+# Wu, et al. · NeurIPS 2022", "Christopher Clark (Allen Lane, 2012)".
+_REST_CITE = re.compile(r"\((?P<names>[^()]{2,120}?),\s*(?P<year>" + _YEAR + r")\)")
+_REST_BY = re.compile(
+    r"\((?P<year>" + _YEAR + r")\)\s+by\s+(?P<names>[^:;,()]{2,120}?)(?=\s*[:;,]|\.?\s*$)"
+)
+_REST_DASH = re.compile(r"(?P<names>[^—–·|]{2,200}?)\s+[—–·|-]\s+(?P<tail>.+)")
+_REST_PAREN = re.compile(
+    r"(?P<names>[^()]{2,200}?)\s*\((?:(?P<where>[^()]{2,80}?),\s*)?(?P<year>" + _YEAR + r")\)"
+)
+
+
+def _names_year_venue(rest: str) -> ParsedReference | None:
+    """Names, year and venue or publisher from the rest of a chat answer's item in one of
+    the forms of `_REST_CITE`, or None."""
+    where = ""
+    if m := _REST_CITE.match(rest) or _REST_BY.match(rest):
+        names, year = m.group("names"), int(m.group("year"))
+    elif (m := _REST_DASH.fullmatch(rest)) and (y := _YEAR_ANY.search(m.group("tail"))):
+        names, year, tail = m.group("names"), int(y.group(1)), m.group("tail")
+        where = _VENUE_END.split(tail[: y.start()] if y.start() else tail, maxsplit=1)[0]
+    elif (m := _REST_PAREN.match(rest)) and not rest[m.end() :].strip(" .,;")[:1].isalnum():
+        names, year, where = m.group("names"), int(m.group("year")), m.group("where") or ""
+    elif (
+        (y := _YEAR_ANY.search(rest))
+        and "," in (head := _DATED_TITLE.sub("", _VENUE_END.split(rest, maxsplit=1)[0]))
+        and "(" not in head
+    ):  # "John P. A. Ioannidis, PLoS Medicine, 2005"
+        names, _, where = head.rpartition(", ")
+        year = int(y.group(1))
+        where = _venue_like(where) or ""  # "published at NeurIPS" names NeurIPS
+        if not where:
+            return None
+    else:
+        return None
+    names = names.strip(" ,.;")
+    head, _, last = names.rpartition(", ")
+    if head and not where and _known_venue(last):  # "LeCun, Bengio & Hinton, Nature (2015)"
+        names, where = head, last
+    people = _author_list(names)
+    if not people:
+        return None
+    venue = _EDITION.sub("", where.strip(_TRIM + "()")) or None
+    return _with_publisher(_informal("", people[0], people[1], year, venue, "", {}))
+
+
+def _author_list(names: str) -> tuple[tuple[Author, ...], bool] | None:
+    """Names as written after a chat answer's title: surnames, forward names or an
+    organisation ("the Institute of Medicine"), or None."""
+    names = re.sub(r"^the\s+", "", names)
+    if cited := cited_families(names):
+        return tuple(Author("", f) for f in cited[0]), cited[1]
+    if _ORGANISATION.search(names) and _WORDS_ONLY.fullmatch(names.replace(" & ", " and ")):
+        return (Author.parse(names),), False
+    words = [w.strip(",;") for w in names.split()]
+    if (
+        len(words) <= 30
+        and all(_NAME_WORD.fullmatch(w) for w in words if w)
+        and (_names_like(names, scanned=False) or _INITIAL.search(names + " "))
+    ):
+        return split_names(names)  # "Paul Black & Dylan Wiliam", "Donella H. Meadows"
+    return None
 
 
 # The same reference comes back often (answers cite the same famous papers; a batch repeats
