@@ -603,10 +603,10 @@ def split_names(block: str, surnames_from: int = 3) -> tuple[tuple[Author, ...],
         # "Devlin, Chang, Lee & Toutanova": surnames only (a "Family, Given" list would
         # give its last name a given name too)
         return tuple(Author("", w) for w in words), False
-    last = block.rsplit(None, 1)[-1]
+    word = block.rsplit(None, 1)[-1]
     # the block ends where the list does: a full stop says so (apart from a 2-letter name,
     # which with it would read as initials, and a suffix)
-    scan = scan_names(block + ("" if _suffix(last) else " ." if len(last) <= 2 else "."))
+    scan = scan_names(block + ("" if _suffix(word) else " ." if len(word) <= 2 else "."))
     scan = replace(scan, end=min(scan.end, len(block)))
     rest = block[scan.end :].strip(" .,;:")
     if scan.authors and (not rest or _ET_AL.fullmatch(" " + rest)):
