@@ -1179,6 +1179,52 @@ LINKED = [
         "- BERT: pre-training of deep bidirectional transformers (Devlin et al., 2019)\n",
         [(0,), (1,)],
     ),
+    # AMS keys; "(Huron 3; Meyer 14)"; an organisation cited by its acronym, or with it
+    (
+        "Exotic spheres [Mil56]; see [Sma61, Fre82] and [Fre82, Theorem 1.5]. Music (Huron 3; "
+        "Meyer 14). Health (WHO, 2021) and (World Health Organization [WHO], 2021).\n\n"
+        "References\n"
+        "[Fre82] M. Freedman, The topology of four-dimensional manifolds, J. Differential Geom. "
+        "17 (1982), 357–453.\n"
+        "[Mil56] J. Milnor, On manifolds homeomorphic to the 7-sphere, Ann. of Math. (2) 64 "
+        "(1956), 399–405.\n"
+        "[Sma61] S. Smale, Generalized Poincaré's conjecture in dimensions greater than four, "
+        "Ann. of Math. (2) 74 (1961), 391–406.\n"
+        "Huron, David. Sweet Anticipation. MIT Press, 2006.\n"
+        "Meyer, Leonard B. Emotion and Meaning in Music. U of Chicago P, 1956.\n"
+        "World Health Organization. (2021). Global tuberculosis report 2021. WHO.\n",
+        [(1,), (2, 0), (0,), (3,), (4,), (5,), (5,)],
+    ),
+    # after a rule, Harvard paragraphs with no heading; an edited book cited by its editors
+    (
+        "Spreading was proposed by Hess (1962) and tested (Vine and Matthews, 1963); see "
+        "Clifford and Marcus (1986).\n\n---\n\n"
+        "Hess, H.H. (1962) 'History of ocean basins', in Engel, A.E.J. (ed.) Petrologic studies. "
+        "New York: Geological Society of America, pp. 599–620.\n\n"
+        "Vine, F.J. and Matthews, D.H. (1963) 'Magnetic anomalies over oceanic ridges', Nature, "
+        "199, pp. 947–949.\n\n"
+        "Clifford, J. and Marcus, G.E., eds. (1986) Writing Culture: The Poetics and Politics of "
+        "Ethnography. Berkeley: University of California Press.\n",
+        [(0,), (1,), (2,)],
+    ),
+    # a lead-in, then prose with cites, then the numbered list; bold-led APA lines under a
+    # bold lead-in
+    (
+        "Here are some sources on code review:\n\n"
+        "Review mostly transfers knowledge (Bacchelli & Bird, 2013), as Peng et al. [2023] "
+        "also found.\n\n"
+        "1. **Expectations, Outcomes, and Challenges of Modern Code Review** — Alberto "
+        "Bacchelli, Christian Bird. *ICSE 2013*.\n"
+        "2. **The Impact of AI on Developer Productivity: Evidence from GitHub Copilot** — Sida "
+        "Peng, Eirini Kalliamvakou, Peter Cihon, Mert Demirer. *arXiv:2302.06590* (2023).\n",
+        [(0,), (1,)],
+    ),
+    (
+        "Efficacy matters (Bandura, 1977).\n\n**Key readings:**\n\n"
+        "**Bandura, A. (1977).** *Self-efficacy: Toward a unifying theory of behavioral change*. "
+        "Psychological Review, 84(2), 191–215.\n\nHappy to summarize any of these!\n",
+        [(0,)],
+    ),
     # a family name that is also a month is a cite where the list has that name and year;
     # "In May (2019)" and "(May 2020)" are dates
     (

@@ -78,10 +78,20 @@ _PAREN_ITEM = re.compile(
 )
 # MLA's author-page cite, "(Nagel 435)", "(Smith and Jones 12-14)": no year. Kept only where
 # a reference list has an entry by that author (so "(Table 3)" and "(Python 3)" stay out).
-_AUTHOR_PAGE = re.compile(
-    r"\((?P<names>" + _FAM + r"(?:\s+(?:and|&)\s+" + _FAM + r"|\s+et al\.)?)\s+"
-    r"(?P<page>\d{1,4}(?:\s*[-–]\s*\d{1,4})?)\)"
+_AUTHOR_PAGE_ITEM = (
+    r"(?P<names>" + _FAM + r"(?:\s+(?:and|&)\s+" + _FAM + r"|\s+et al\.)?)\s+"
+    r"(?P<page>\d{1,4}(?:\s*[-–]\s*\d{1,4})?)"
 )
+_AUTHOR_PAGE = re.compile(r"\(" + _AUTHOR_PAGE_ITEM + r"\)")
+# Several in one pair of parentheses: "(Huron 3; Meyer 14)".
+_AUTHOR_PAGES = re.compile(
+    r"\(("
+    + _AUTHOR_PAGE_ITEM.replace("?P<names>", "?:").replace("?P<page>", "?:")
+    + r"(?:\s*;\s*"
+    + _AUTHOR_PAGE_ITEM.replace("?P<names>", "?:").replace("?P<page>", "?:")
+    + r")+)\)"
+)
+_AUTHOR_PAGE_PART = re.compile(_AUTHOR_PAGE_ITEM)
 _PAREN = re.compile(r"\(([^()\n]{4,400}?(?:1[5-9]|20)\d\d[a-z]?[^()\n]{0,40})\)")
 # The same in square brackets, "[Smith 2019; Lee et al., 2020]", or as a markdown link's text
 # ("[Gebru et al., 2021](https://doi.org/...)": the pipeline gives the cite the link's target).
@@ -119,12 +129,18 @@ _NUMERIC_RANGE = re.compile(r"\[(\d{1,4})\]\s*[–—-]\s*\[(\d{1,4})\]")
 # Health Organization, 2020)". Tentative unless its last word names an organisation.
 _ORG_ITEM = re.compile(
     r"^\s*(?:(?:see|e\.g\.|cf\.)\s*,?\s+)?(?P<names>[A-Z][\w&'’.-]*"
-    r"(?:\s+(?:(?:of|for|and|on|the|in|&)\s+)*[A-Z][\w&'’.-]*){1,7})\s*,\s+" + _YEAR + r"\s*$"
-)
+    r"(?:\s+(?:(?:of|for|and|on|the|in|&)\s+)*[A-Z][\w&'’.-]*){1,7})(?:\s*\[[A-Z]{2,10}\])?"
+    r"\s*,\s+" + _YEAR + r"\s*$"
+)  # "(World Health Organization [WHO], 2021)" too
+# An alphanumeric key as AMS and alpha styles cite: "[Mil56]", "[Sma61, Fre82]", "[Fre82,
+# Theorem 1.5]". Kept only where a reference list has entries under those keys.
+_KEY = r"[A-Z][A-Za-z+\-]{1,8}(?:\d{2}|\d{4})[a-z]?"
+_KEY_CITE = re.compile(r"\[(" + _KEY + r"(?:\s*,\s*" + _KEY + r")*)(?:\s*,\s*[^\[\]\n]{1,40})?\]")
 _ORG_WORDS = frozenset(
     "organization organisation collaboration association institute agency council committee "
     "commission foundation consortium panel bank fund office department society network group "
-    "center centre prevention team project programme program board union".split()
+    "center centre prevention team project programme program board union administration "
+    "institution academy service survey".split()
 )
 # A court case cited in running text: "in Brown v. Board of Education, 347 U.S. 483 (1954),",
 # "Donoghue v Stevenson [1932] AC 562". The pipeline parses its text as a reference.
@@ -159,7 +175,8 @@ class InlineCite:
 
     start: int
     end: int
-    style: str  # "numeric" | "paren-numeric" | "author-year" | "author-page" | "footnote" | "legal"
+    # "numeric" | "paren-numeric" | "author-year" | "author-page" | "footnote" | "legal" | "key"
+    style: str
     families: tuple[str, ...] = ()
     et_al: bool = False
     year: int | None = None
@@ -296,6 +313,9 @@ def find_inline(text: str) -> list[InlineCite]:
         for m in _NUMERIC_RANGE.finditer(text):
             nums = expand_numbers(f"{m.group(1)}-{m.group(2)}")
             out.append(InlineCite(m.start(), m.end(), "numeric", numbers=nums))
+        for m in _KEY_CITE.finditer(text):
+            keys = re.split(r"\s*,\s*", m.group(1))
+            out.append(InlineCite(m.start(), m.end(), "key", key=",".join(keys)))
         for m in _ending_at(_NARRATIVE_BRACKET, text, _YEAR_IN_BRACKETS.finditer(text)):
             _narrative(m, out)
         if "[^" in text:
@@ -332,6 +352,11 @@ def find_inline(text: str) -> list[InlineCite]:
             families, et_al = _names(m.group("names"))
             if _plausible(families):
                 out.append(InlineCite(m.start(), m.end(), "author-page", families, et_al))
+        for m in _AUTHOR_PAGES.finditer(text):
+            for part in _AUTHOR_PAGE_PART.finditer(text, m.start(1), m.end(1)):
+                families, et_al = _names(part.group("names"))
+                if _plausible(families):
+                    out.append(InlineCite(part.start(), part.end(), "author-page", families, et_al))
         dated = [a for a in _PAREN_ANCHOR.finditer(text) if _HAS_YEAR.search(a.group())]
         for m in _ending_at(_NARRATIVE, text, dated, reach=120):
             _narrative(m, out)

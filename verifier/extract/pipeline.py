@@ -18,7 +18,7 @@ from verifier.extract import latex, reflist
 from verifier.extract.cleanup import is_generic_label
 from verifier.extract.identifiers_in_text import doi_value as normalize_doi
 from verifier.extract.identifiers_in_text import find_identifiers
-from verifier.extract.inline import find_inline
+from verifier.extract.inline import find_inline, organisation
 from verifier.extract.refstring import parse_reference
 from verifier.identifiers import normalize_arxiv, normalize_isbn
 from verifier.normalize import clean_text, fold
@@ -76,6 +76,7 @@ def extract_citations(text: str) -> list[Citation]:
     firsts = [(d[4].authors[0], d[4].year) for d in drafts if d[2] != "inline" and d[4].authors]
     listed = {_family_key(a) for a, _ in firsts}
     dated = {(_family_key(a), year) for a, year in firsts}
+    keyed = {d[3] for d in drafts if d[2] != "inline" and d[3]}
     for ic in find_inline(text):
         if not _free(taken, ic.start, ic.end):
             continue
@@ -83,6 +84,8 @@ def extract_citations(text: str) -> list[Citation]:
             continue  # "(2)" is a cite only where a numbered list has an entry 2
         if ic.style == "author-page" and _family_key(Author("", ic.families[0])) not in listed:
             continue  # "(Nagel 435)" only where the list has a work by Nagel
+        if ic.style == "key" and not set((ic.key or "").split(",")) <= keyed:
+            continue  # "[Mil56]" only where the list has an entry under that key
         if ic.tentative and (_family_key(Author("", ic.families[0])), ic.year) not in dated:
             continue  # "May (1972)" only where the list has a work by May from 1972
         if ic.style == "legal":  # a case cited in full: parsed as a reference is
@@ -274,8 +277,10 @@ def link(citations: list[Citation]) -> list[Citation]:
             by_number.setdefault(n, []).append(e)
         if e.key:
             by_key.setdefault(e.key, []).append(e)
-        if e.parsed.authors:
-            by_family.setdefault(_family_key(e.parsed.authors[0]), []).append(e)
+        if names := e.parsed.authors or e.parsed.editors:  # an edited book: its editors
+            by_family.setdefault(_family_key(names[0]), []).append(e)
+            if acronym := _acronym(names[0]):  # "(WHO, 2021)" for "World Health Organization"
+                by_family.setdefault(acronym, []).append(e)
     out = []
     for c in citations:
         if c.kind != "inline":
@@ -298,13 +303,22 @@ def link(citations: list[Citation]) -> list[Citation]:
     return out
 
 
+def _acronym(a: Author) -> str:
+    """The initials of an organisation's name ("who" for "World Health Organization"), or ""."""
+    words = [w for w in f"{a.given} {a.family}".split() if w[:1].isupper()]
+    if len(words) < 2 or a.given.isupper() or not organisation(words[-1]):
+        return ""
+    return "".join(w[0] for w in words).lower()
+
+
 def _family_key(a: Author) -> str:
     words = fold(a.family or a.given).split()
     return words[-1] if words else ""
 
 
 def _author_year_targets(c: Citation, by_family: dict[str, list[Citation]]) -> list[Citation]:
-    cands = by_family.get(_family_key(c.parsed.authors[0]), [])
+    first = c.parsed.authors[0]
+    cands = by_family.get(_family_key(first), []) or by_family.get(_acronym(first), [])
     if not cands:
         return []
     year = c.parsed.year

@@ -17,9 +17,11 @@ from verifier.extract.names import scan_names
 
 _HEADING = re.compile(
     r"^\s{0,3}(?:#{1,6}\s*|\*\*|__|\\(?:section|subsection|chapter)\*?\{)?\s*"
-    r"(?:\d+\.?\s+)?(?:references?(?:\s+list)?|bibliography|works\s+cited|literature(?:\s+cited)?|"
-    r"sources?|citations?|cited\s+works|further\s+reading|reading\s+list|literatur|références|"
-    r"foot\s?notes|end\s?notes|"
+    r"(?:\d+\.?\s+)?(?:(?:formal|full|key|main|selected|select|primary|secondary|further|"
+    r"additional|academic|scholarly|suggested|recommended|cited)\s+)?"
+    r"(?:references?(?:\s+list)?|bibliography|works\s+cited|literature(?:\s+cited)?|"
+    r"sources?|citations?|cited\s+works|further\s+reading|reading\s+list|readings|literatur|références|"
+    r"foot\s?notes|end\s?notes|notes|"
     r"referencias|bibliografía|bibliographie|参考文献|引用文献)"
     r"\s*(?:\*\*|__|\})?\s*:?\s*(?:\*\*|__)?\s*$",
     re.IGNORECASE,
@@ -146,8 +148,9 @@ def find_entries(text: str) -> list[Entry]:
     while i < n:
         a, b = lines[i]
         line = text[a:b]
-        if (_HEADING.match(line) and len(line) < 80) or _LEAD_IN.match(line):
-            i = _section(text, lines, i + 1, entries)
+        heading = bool(_HEADING.match(line)) and len(line) < 80
+        if heading or _LEAD_IN.match(line):
+            i = _section(text, lines, i + 1, entries, strict=not heading)
             continue
         if (
             _TABLE_ROW.match(line)
@@ -163,7 +166,7 @@ def find_entries(text: str) -> list[Entry]:
             i = k
             continue
         lm = _LABEL.match(line)
-        if lm and _listed_reference(lm, line):
+        if lm and _listed_reference(lm, _block(text, lines, i)):
             # A list of reference-like items without a heading: take the run.
             j = i
             run: list[Entry] = []
@@ -171,7 +174,7 @@ def find_entries(text: str) -> list[Entry]:
                 la, lb = lines[j]
                 ln = text[la:lb]
                 m2 = _LABEL.match(ln)
-                if not m2 or not _listed_reference(m2, ln):
+                if not m2 or not _listed_reference(m2, _block(text, lines, j)):
                     break
                 k = _continuation(text, lines, j + 1)
                 run.append(_entry(text, la, lines[k - 1][1], m2, False))
@@ -210,6 +213,12 @@ def find_entries(text: str) -> list[Entry]:
     return entries
 
 
+def _block(text: str, lines: list[tuple[int, int]], i: int) -> str:
+    """Line i with the lines that continue it (a list item's title on one line, its authors
+    and venue on the next)."""
+    return text[lines[i][0] : lines[_continuation(text, lines, i + 1) - 1][1]]
+
+
 def _listed_reference(label: re.Match[str], line: str) -> bool:
     """Whether a list item is a reference: it reads like one, or it is a footnote definition
     with a year ("[^2]: Guido Calabresi & A. Douglas Melamed, Property Rules, ..., 85 Harv. L.
@@ -220,8 +229,9 @@ def _listed_reference(label: re.Match[str], line: str) -> bool:
 # What follows the author block of a reference: its year ("Smith, J. (2019). Title",
 # "Smith J. 2019. Title", "Smith, J. 2019, Title") or the end of the block before a title.
 _AFTER_NAMES = re.compile(
-    r"^(?:[.,]?\s*\(?(?:1[5-9]|20)\d\d[a-z]?\)?\s*[.,:]|[.:]\s+[\"“«‘„]?[A-Z0-9À-ÖØ-Þ])"
-)
+    r"^(?:[.,]?\s*\(?(?:1[5-9]|20)\d\d[a-z]?\)?\s*[.,:]|[.,]?\s*\((?:1[5-9]|20)\d\d[a-z]?\)\s+"
+    r"(?=[‘'\"“«A-Z])|[.:]\s+[\"“«‘„]?[A-Z0-9À-ÖØ-Þ])"
+)  # "Hess, H.H. (1962) 'History ...'" (Harvard) too
 
 
 # An author block opens within four words: a comma, a period or "and"/"&" comes that soon.
@@ -253,10 +263,13 @@ def _opens_with_names(s: str) -> bool:
     scan = scan_names(s[:300])
     if not scan.authors:
         return False
-    rest = s[scan.end :]
+    rest = _ROLE_AFTER.sub("", s[scan.end :], count=1)  # "Clifford, J. and Marcus, G.E., eds."
     if s[scan.end - 1] == "." and not rest.startswith((".", ":")):  # the block's own period
         rest = "." + rest
     return _AFTER_NAMES.match(rest) is not None
+
+
+_ROLE_AFTER = re.compile(r"^,?\s*\(?(?:eds?|editors?|hrsg|dir)\.?\)?(?=[\s.,])", re.IGNORECASE)
 
 
 # An organisation as author, APA style: "OpenAI. (2023).", "Centers for Disease Control and
@@ -322,8 +335,12 @@ def _entry(text: str, start: int, end: int, m: re.Match[str] | None, under: bool
     return Entry(start, end, number, key, (), under)
 
 
-def _section(text: str, lines: list[tuple[int, int]], i: int, entries: list[Entry]) -> int:
-    """Entries of a reference section starting at line i; returns the line after it."""
+def _section(
+    text: str, lines: list[tuple[int, int]], i: int, entries: list[Entry], strict: bool = False
+) -> int:
+    """Entries of a reference section starting at line i; returns the line after it. A
+    `strict` section (after a chat answer's lead-in, not a heading) ends at the first line
+    with neither a list marker nor the look of a reference."""
     n = len(lines)
     # Paragraph mode when entries are separated by blank lines and some span several lines.
     j = i
@@ -346,12 +363,10 @@ def _section(text: str, lines: list[tuple[int, int]], i: int, entries: list[Entr
         # A short non-reference line ("Further reading follows."), a sentence after labelled
         # entries, or a chat answer's sign-off: the section ended.
         ended = (k == j + 1 and len(ln.strip()) < 40) or labelled or _SIGN_OFF.match(ln)
-        if (
-            ended
-            and not m
-            and entries
-            and entries[-1].under_heading
-            and not looks_like_reference(ln)
+        if not m and (
+            # after a lead-in: only a list, or whole references
+            (strict and not _whole(ln.replace("**", "").replace("__", "")))
+            or (ended and entries and entries[-1].under_heading and not looks_like_reference(ln))
         ):
             break
         labelled = m is not None

@@ -1705,7 +1705,8 @@ def _people(block: str) -> tuple[tuple[Author, ...], bool]:
     if not block:
         return (), False
     organisation = _ORGANISATION.search(block if not block.isupper() else block.title())
-    if organisation and not _INITIAL.search(block) and "," not in block:
+    national = _NATION.sub("", block)  # "U.S. Food and Drug Administration": no initials
+    if organisation and not _INITIAL.search(national) and "," not in block:
         # one organisation, split as the records split it: "Centers for Disease Control and
         # Prevention" is one author, not two
         return (Author.parse(block.strip(_TRIM)),), False
@@ -1737,12 +1738,13 @@ def _longer_list(
 
 
 _LETTER = re.compile(r"[^\W\d_]")
+_NATION = re.compile(r"^(?:the\s+)?(?:U\.\s?S\.(?:\s?A\.)?|U\.\s?K\.|E\.\s?U\.)\s+", re.IGNORECASE)
 _NOT_NAMES = frozenset({"date", "volume", "pages", "note"})  # what the tagger calls names
 # An organisation as author.
 # Words that name an institution, and (in `_ORGANISATION`) other kinds of organisation.
 _INSTITUTION = (
     r"Organi[sz]ation|Association|Institute|Department|Agency|Council|Committee|Commission|"
-    r"Ministry|Office|Bureau|Society|Foundation|Consortium|Nations"
+    r"Ministry|Office|Bureau|Society|Foundation|Consortium|Nations|Administration"
 )
 _ORGANISATION = re.compile(
     r"\b(?:" + _INSTITUTION + r"|Cent(?:er|re)s?|Board|Corporation|Inc|Ltd|LLC|GmbH|contributors|"
