@@ -349,6 +349,48 @@ REFERENCES = [
         "- 📄 *Deep learning* — LeCun, Bengio & Hinton, Nature (2015) (highly recommended)",
         {"families": ["LeCun", "Bengio", "Hinton"], "venue": "Nature", "year": 2015},
     ),
+    # a work named in a sentence; an arXiv preprint's title; "(1776/1976)"; "Lynn, Jr."
+    (
+        "- Michelle Alexander's *The New Jim Crow* (2010) is the go-to book on mass incarceration.",
+        {"title": "The New Jim Crow", "families": ["Alexander"], "year": 2010},
+    ),
+    (
+        "- Shoshana Zuboff, *The Age of Surveillance Capitalism* (PublicAffairs, 2019) – long, "
+        "but it defined the debate.",
+        {"title": "The Age of Surveillance Capitalism", "families": ["Zuboff"], "year": 2019},
+    ),
+    (
+        "- Hoffmann, J. et al. Training Compute-Optimal Large Language Models. arXiv:2203.15556 "
+        "(2022).",
+        {"title": "Training Compute-Optimal Large Language Models", "venue": None},
+    ),
+    (
+        "Smith, A. (1776/1976) An inquiry into the nature and causes of the wealth of nations. "
+        "Oxford: Clarendon Press.",
+        {"year": 1976, "families": ["Smith"]},
+    ),
+    (
+        'White, Lynn, Jr. "The Historical Roots of Our Ecologic Crisis." *Science*, vol. 155, '
+        "no. 3767, 1967, pp. 1203–07.",
+        {"families": ["White Jr."], "venue": "Science"},
+    ),
+    (  # Bluebook: names with an initial, a title with a dash in it
+        "Lon L. Fuller, *Positivism and Fidelity to Law—A Reply to Professor Hart*, 71 Harv. L. "
+        "Rev. 630 (1958).",
+        {
+            "title": "Positivism and Fidelity to Law—A Reply to Professor Hart",
+            "venue": "Harv. L. Rev.",
+            "families": ["Fuller"],
+        },
+    ),
+    (  # an article about a case is no case
+        "Derrick A. Bell, Jr., *Brown v. Board of Education and the Interest-Convergence "
+        "Dilemma*, 93 Harv. L. Rev. 518 (1980).",
+        {
+            "title": "Brown v. Board of Education and the Interest-Convergence Dilemma",
+            "families": ["Bell Jr."],
+        },
+    ),
     # the shortest chat forms: surnames, year and title; a cite's names before its year
     (
         "Putnam 2000, Bowling Alone",

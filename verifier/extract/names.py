@@ -599,7 +599,11 @@ def split_names(block: str, surnames_from: int = 3) -> tuple[tuple[Author, ...],
         return (), False
     words = [w for w in _SURNAME_LIST_SPLIT.split(block) if w]
     cjk = all(_CJK_NAME.fullmatch(w) for w in words)  # "李小松, 王焕民": no "Family, Given"
-    if (len(words) >= surnames_from or cjk) and all(_BARE_SURNAME.fullmatch(w) for w in words):
+    if (
+        (len(words) >= surnames_from or cjk)
+        and all(_BARE_SURNAME.fullmatch(w) for w in words)
+        and not _suffix(words[-1])  # "White, Lynn, Jr.": one name
+    ):
         # "Devlin, Chang, Lee & Toutanova": surnames only (a "Family, Given" list would
         # give its last name a given name too)
         return tuple(Author("", w) for w in words), False

@@ -26,7 +26,7 @@ from verifier.extract import crf
 from verifier.extract.cleanup import clean_reference
 from verifier.extract.features import is_name, lexicon_kind
 from verifier.extract.identifiers_in_text import doi_value, trim_url, url_spans
-from verifier.extract.inline import author_year, cited_families, organisation_year
+from verifier.extract.inline import author_year, cited_families, find_inline, organisation_year
 from verifier.extract.names import scan_names, split_names
 from verifier.identifiers import normalize_acl, normalize_arxiv, normalize_isbn
 from verifier.normalize import fold
@@ -84,6 +84,7 @@ _DATE_AFTER = re.compile(
     r"|(?P<y2>" + _YEAR + r")[a-z]?(?=[.,:;]|\s*$|\s+[\"“‘«(\[]))\s*[.,:;]?",
     re.IGNORECASE,
 )
+_YEAR_PAIR = re.compile(r"(?<!\d)(" + _YEAR + r")/(" + _YEAR + r")(?!\d)")
 _YEAR_ANY = re.compile(r"(?<![\w/.\-–])(" + _YEAR + r")[a-z]?(?![\w/\-–]|\.\d)")
 _MONTH_BEFORE = re.compile(_MONTH + r"\s*(?:\d{1,2}\s*,?\s*)?$", re.IGNORECASE)
 # Title boundary: sentence punctuation after a word of two or more letters (not an initial).
@@ -198,6 +199,13 @@ def parse_reference(text: str) -> ParsedReference:
         p = _merge(_from_segments(s, crf.tag(s, _collective_end(s)), ids), s, ids)
     elif p is None:
         p = _parse_rules(s, ids)
+    if ids.get("arxiv") and not p.title and p.venue and not (p.volume or p.pages):
+        # "Hoffmann, J. et al. Training Compute-Optimal ... arXiv:2203.15556 (2022).": with
+        # the identifier gone, the title was read as the journal
+        conf = {k: v for k, v in p.confidence.items() if k != "venue"}
+        p = replace(p, title=p.venue, venue=None, confidence=conf | {"title": 0.6})
+    if (named := _work_named(text)) is not None and fold(p.title or "") != fold(named.title or ""):
+        p = replace(named, doi=p.doi, arxiv=p.arxiv, url=p.url, isbn=p.isbn)
     if (set_off := _set_off_title(text)) is not None:
         # the rest read by the parser only where the whole was misread
         misread = fold(p.title or "") != fold(set_off[0]) or not p.authors
@@ -207,6 +215,24 @@ def parse_reference(text: str) -> ParsedReference:
         _memo.clear()
     _memo[key] = (crf.generation, p)
     return p
+
+
+def _work_named(text: str) -> ParsedReference | None:
+    """The work a list item names in a sentence ("Michelle Alexander's *The New Jim Crow*
+    (2010) is the go-to book", "Shoshana Zuboff, *The Age of Surveillance Capitalism*
+    (PublicAffairs, 2019) – long, but ..."), or None."""
+    if "(" not in text or not any(c in text for c in '*_"“'):
+        return None
+    cites = [  # names first (not '"Title" (Names, Year)', which the rules read)
+        c
+        for c in find_inline(text)
+        if c.title and c.families and not c.tentative and text[c.start] not in '*_"“'
+    ]
+    if len(cites) != 1:
+        return None
+    c = cites[0]
+    return _informal(c.title or "", tuple(Author("", f) for f in c.families), c.et_al, c.year,
+                     None, "", {})  # fmt: skip
 
 
 # A title a chat answer sets off at the start of an item, in bold, italics, quotes or a link,
@@ -320,6 +346,7 @@ def _author_list(names: str) -> tuple[tuple[Author, ...], bool] | None:
     words = [w.strip(",;") for w in names.split()]
     if (
         len(words) <= 30
+        and not any(w in ("of", "the", "for", "on", "in", "to") for w in words)
         and all(_NAME_WORD.fullmatch(w) for w in words if w)
         and (_names_like(names, scanned=False) or _INITIAL.search(names + " "))
     ):
@@ -539,6 +566,9 @@ _CASE = re.compile(
     + r")[\])]\s+(?:(?P<volume2>\d{1,4})\s+)?(?P<reporter2>[A-Z][\w.]{0,15}(?:\s[A-Z][\w.]{0,10})?)"
     r"\s+(?P<page2>\d{1,6})(?:\s+\([^()]{1,30}\))?)\W*$"
 )
+# A comma before the "v." (other than "Co., Inc."): names, then an article about a case
+# ("Derrick A. Bell, Jr., Brown v. Board of Education and the ...").
+_NAMES_BEFORE_V = re.compile(r"^[^v]*?,\s(?!(?:Inc|Co|Corp|Ltd|LLC)\b)[^,]*\sv\.?\s")
 # A statute: "Civil Rights Act of 1964, Pub. L. No. 88-352, 78 Stat. 241 (1964)", "Americans
 # with Disabilities Act of 1990, 42 U.S.C. §§ 12101–12213 (2018)".
 _STATUTE = re.compile(
@@ -550,7 +580,7 @@ _STATUTE = re.compile(
 
 def _legal(s: str, ids: dict[str, str]) -> ParsedReference | None:
     """A court case or a statute as lawyers cite them, or None."""
-    if " v" in s and (m := _CASE.match(s.strip())):
+    if " v" in s and (m := _CASE.match(s.strip())) and not _NAMES_BEFORE_V.search(m.group("title")):
         year = m.group("year") or m.group("year2")
         volume = m.group("volume") or m.group("volume2")
         reporter = (m.group("reporter") or m.group("reporter2")).strip()
@@ -593,7 +623,8 @@ def _bluebook(s: str, ids: dict[str, str]) -> ParsedReference | None:
     if not m:
         return None
     names = re.sub(r",? et al\.$", "", m.group("names"))
-    forward = " " in names and _names_like(re.sub(r",\s*(?:Jr|Sr|II|III|IV)\.?$", "", names))
+    plain = re.sub(r",\s*(?:Jr|Sr|II|III|IV)\.?$", "", names)
+    forward = " " in names and (_names_like(plain) or _author_list(plain) is not None)
     surnames = _JOINED.search(m.group("names")) and cited_families(m.group("names"))
     organisation = (
         _ORGANISATION.search(names)
@@ -641,7 +672,7 @@ _TITLE_CITE = re.compile(
 )
 _PLACE_OR_PUBLISHER = frozenset({"place", "publisher", "month"})
 _CITE_PARTS = re.compile(r"\s*(?:[,;]|\s[—–-])\s*")
-_VENUE_END = re.compile(r"[,;:]?\s+(?=\d)|[,;:]\s*(?=pp?\.|vol)")
+_VENUE_END = re.compile(r"[,;:]?\s+(?=\d)|[,;:]\s*(?=pp?\.|[Vv]ol\b|[Nn]o\.)")
 
 
 def _title_then_cite(s: str, ids: dict[str, str]) -> ParsedReference | None:
@@ -1787,8 +1818,8 @@ def _from_segments(s: str, segs: Sequence[crf.Segment], ids: dict[str, str]) -> 
             conf["title"] = seg.confidence
     year = None
     for g in segs:
-        if g.label == "date" and (m := _YEAR_ANY.search(g.text)):
-            year = int(m.group(1))
+        if g.label == "date" and (m := _YEAR_PAIR.search(g.text) or _YEAR_ANY.search(g.text)):
+            year = int(m.group(m.lastindex or 1))  # "(1776/1976)": the edition cited
             conf["year"] = g.confidence
             break
     if year is None:
