@@ -349,6 +349,25 @@ REFERENCES = [
         "- 📄 *Deep learning* — LeCun, Bengio & Hinton, Nature (2015) (highly recommended)",
         {"families": ["LeCun", "Bengio", "Hinton"], "venue": "Nature", "year": 2015},
     ),
+    # GOST: "Family I. O." names, areas after ". — ", the host work after "//"
+    (
+        "Гинзбург В. Л., Ландау Л. Д. К теории сверхпроводимости // ЖЭТФ. — 1950. — Т. 20, "
+        "№ 12. — С. 1064–1082.",
+        {
+            "title": "К теории сверхпроводимости",
+            "families": ["Гинзбург", "Ландау"],
+            "venue": "ЖЭТФ",
+            "year": 1950,
+        },
+    ),
+    (
+        "Выготский Л. С. Мышление и речь. — М. ; Л. : Соцэкгиз, 1934. — 324 с.",
+        {"title": "Мышление и речь", "families": ["Выготский"], "year": 1934},
+    ),
+    (  # MNRAS: the same names, then the year
+        "Navarro J. F., Frenk C. S., White S. D. M., 1996, ApJ, 462, 563",
+        {"families": ["Navarro", "Frenk", "White"], "year": 1996},
+    ),
     # a work named in a sentence; an arXiv preprint's title; "(1776/1976)"; "Lynn, Jr."
     (
         "- Michelle Alexander's *The New Jim Crow* (2010) is the go-to book on mass incarceration.",

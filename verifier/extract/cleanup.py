@@ -18,7 +18,7 @@ _CODE = re.compile(r"`([^`\n]{1,500})`")
 # A word broken at the end of a line: "classi-\nfication". Identifiers keep their hyphen.
 _HYPHEN_BREAK = re.compile(r"(?<=[^\W\d_]{2})-[ \t]*\r?\n[ \t]*(?=[a-z])")
 _SPACE = re.compile(r"\s+")
-_NEEDS = re.compile(r"[<&*_`\[\n\r\t\xa0]|''|\su\.\s?a\.| [.,;](?: |$)|\. \. \.")
+_NEEDS = re.compile(r"[<&*_`\[\n\r\t\xa0]|''|\su\.\s?a\.| [.,;](?: |$)|\. \. \.|\. — | // ")
 # A stop or comma set off by a space ("Hilbert Space . Cybernetics"): the tagger reads a lone
 # "." as no sentence end.
 _LOOSE_STOP = re.compile(r"(?<=[^\s.,;:]) +([.,;])(?= (?![A-Z]\.)|$)")
@@ -78,6 +78,8 @@ def clean_reference(text: str) -> tuple[str, list[str]]:
         text = _MD_LINK.sub(link, text)
     if "u." in text:
         text = _UND_ANDERE.sub(" et al.", text)
+    if text.count(". — ") >= 2 or " // " in text:  # GOST's areas, "//" before the host work
+        text = text.replace(". — ", ". ").replace(" // ", ". In: ")
     if "]" in text and _GBT_TYPE.search(text):
         text = _GBT_TYPE.sub(lambda m: ". In: " if m.group(1) else ". ", text)
     if (m := _LEAD_LABEL.match(text)) and m.group(1).strip().lower() not in _FIELD_WORDS:

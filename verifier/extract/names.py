@@ -608,9 +608,9 @@ def split_names(block: str, surnames_from: int = 3) -> tuple[tuple[Author, ...],
         # give its last name a given name too)
         return tuple(Author("", w) for w in words), False
     word = block.rsplit(None, 1)[-1]
-    # the block ends where the list does: a full stop says so (apart from a 2-letter name,
-    # which with it would read as initials, and a suffix)
-    scan = scan_names(block + ("" if _suffix(word) else " ." if len(word) <= 2 else "."))
+    # the block ends where the list does: a full stop says so (set off after a 2-letter name,
+    # which would read as initials with it; none after a suffix)
+    scan = scan_names(block + ("" if _suffix(word) else " ." if len(word) == 2 else "."))
     scan = replace(scan, end=min(scan.end, len(block)))
     rest = block[scan.end :].strip(" .,;:")
     if scan.authors and (not rest or _ET_AL.fullmatch(" " + rest)):
