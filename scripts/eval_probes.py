@@ -1,5 +1,6 @@
 """Score `parse_reference` on the probe sets in `data/probes/`: reference strings in many styles
-and in the forms chat answers use, each with gold title, family names, year and venue.
+and in the forms chat answers use, each with gold title, family names, year and venue; and
+`extract_citations` on the probe documents (chat-like answers with inline cites and a list).
 
     .venv/bin/python scripts/eval_probes.py [--failures]
 
@@ -25,6 +26,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from verifier.extract import extract_citations
 from verifier.extract.refstring import parse_reference
 
 PROBES = Path(__file__).resolve().parents[1] / "data" / "probes"
@@ -79,7 +81,7 @@ def main() -> None:
     args = ap.parse_args()
     total: Counter[str] = Counter()
     n_all = 0
-    for path in sorted(PROBES.glob("*.jsonl")):
+    for path in sorted(PROBES.glob("probe*.jsonl")):
         cases = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
         counts: Counter[str] = Counter()
         for case in cases:
@@ -96,6 +98,42 @@ def main() -> None:
         n_all += len(cases)
         print(f"{path.stem:8s} {len(cases):4d} strings  {shares(counts, len(cases))}")
     print(f"{'all':8s} {n_all:4d} strings  {shares(total, n_all)}")
+    documents(PROBES / "documents.jsonl", args.failures)
+
+
+def documents(path: Path, show: bool) -> None:
+    """Score `extract_citations` on the probe documents: the share whose reference list has
+    exactly the gold number of entries, the share of gold inline cites found (a cite overlaps
+    the gold span), and the share of gold cites linked to exactly the gold entries."""
+    docs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    exact = found = linked = n_cites = 0
+    for doc in docs:
+        text = doc["text"]
+        cites = extract_citations(text)
+        entries = [c for c in cites if c.kind in ("reference", "bibtex")]
+        number = {c.id: k + 1 for k, c in enumerate(entries)}
+        inline = [c for c in cites if c.kind == "inline"]
+        exact += len(entries) == doc["n_entries"]
+        pos = 0
+        for gold in doc["cites"]:
+            a = text.find(gold["text"], pos)
+            b = pos = a + len(gold["text"])
+            hit = [c for c in inline if c.span[0] < b and c.span[1] > a]
+            got = sorted({number.get(i, -i) for c in hit for i in c.links})
+            n_cites += 1
+            found += bool(hit)
+            good = bool(hit) and got == sorted(gold["links"])
+            linked += good
+            if show and not good:
+                print(
+                    f"{doc['set']} #{doc['id']} {gold['text']!r}: linked {got}, gold {gold['links']}"
+                )
+        if show and len(entries) != doc["n_entries"]:
+            print(f"{doc['set']} #{doc['id']}: {len(entries)} entries, gold {doc['n_entries']}")
+    print(
+        f"documents {len(docs)}: entry count exact {exact / len(docs):.3f}, inline cites found "
+        f"{found / n_cites:.3f}, linked right {linked / n_cites:.3f} (of {n_cites})"
+    )
 
 
 if __name__ == "__main__":
