@@ -349,6 +349,29 @@ REFERENCES = [
         "- 📄 *Deep learning* — LeCun, Bengio & Hinton, Nature (2015) (highly recommended)",
         {"families": ["LeCun", "Bengio", "Hinton"], "venue": "Nature", "year": 2015},
     ),
+    # a subtitle after a question is no journal; pages and "(PMLR, 2021)" after a proceedings;
+    # what a work did is no venue
+    (
+        "Chetty, R., Hendren, N., Kline, P., & Saez, E. (2014). Where is the land of "
+        "opportunity? The geography of intergenerational mobility in the United States. The "
+        "Quarterly Journal of Economics, 129(4), 1553–1623.",
+        {
+            "title": "Where is the land of opportunity? The geography of intergenerational "
+            "mobility in the United States",
+            "venue": "The Quarterly Journal of Economics",
+        },
+    ),
+    (
+        "8. Radford, A. et al. Learning transferable visual models from natural language "
+        "supervision. In Proc. 38th International Conference on Machine Learning 8748–8763 "
+        "(PMLR, 2021).",
+        {"venue": "Proc. 38th International Conference on Machine Learning", "year": 2021},
+    ),
+    (
+        '**Mikolov et al. (2013)** — "Efficient Estimation of Word Representations in Vector '
+        'Space", arXiv:1301.3781. Introduced word2vec.',
+        {"venue": None, "arxiv": "1301.3781"},
+    ),
     # GOST: "Family I. O." names, areas after ". — ", the host work after "//"
     (
         "Гинзбург В. Л., Ландау Л. Д. К теории сверхпроводимости // ЖЭТФ. — 1950. — Т. 20, "

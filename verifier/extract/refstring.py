@@ -408,7 +408,9 @@ def _without_commentary(s: str) -> str:
     m = _COMMENT.search(s)
     if (
         m is None
-        or _DETAILS_IN.search(m.group("comment"))  # "- Bioenergetics, vol. 180, p. 588, 1969."
+        or (  # "- Bioenergetics, vol. 180, p. 588, 1969.", not "— still taught, see X (1983)"
+            _DETAILS_IN.search(m.group("comment")) and not m.group("comment")[:1].islower()
+        )
         or _venue_like(m.group("comment")) is not None
         or m.group("comment")[:1] in '"“'  # 'Krugman (1979) – "Increasing returns ..."'
         or (
@@ -778,6 +780,9 @@ _VENUE_LEADIN = re.compile(
 _PROSE_AFTER = re.compile(r"(?<=[^\W\d_]{2})\.\s+(?=[A-Z][a-z]*\s+[a-z]+\s)")
 
 
+_DID = re.compile(r"[A-Z][a-z]+ed\s+[a-z\d]")
+
+
 def _venue_like(text: str) -> str | None:
     """Text after a chat answer's title and names that names a venue ("NAACL", "Journal of
     Machine Learning Research"), not one that says what the work did ("– introduced the
@@ -788,6 +793,8 @@ def _venue_like(text: str) -> str | None:
     text = _PROSE_AFTER.split(text, maxsplit=1)[0].strip(_TRIM)  # "Nature. A foundational ..."
     if not text or venue_keys(text):
         return text or None
+    if _DID.match(text):  # "Introduced word2vec": what the work did
+        return None
     lower = [w for w in text.split() if w[:1].islower() and w not in _NAME_LOWER]
     return text if text[:1].isupper() and len(lower) <= 1 else None
 
@@ -1838,6 +1845,7 @@ def _from_segments(s: str, segs: Sequence[crf.Segment], ids: dict[str, str]) -> 
         if "publisher" not in first and (pm := _VENUE_PUBLISHER.search(v)):
             # "The Anti-Aesthetic: Essays on Postmodern Culture, Bay Press, Port Townsend, WA"
             v, venue_publisher = v[: pm.start()], pm.group("pub")
+        v = _PAGES_THEN_PUBLISHER.sub("", v)  # "In Proc. ICML 8748–8763 (PMLR, 2021)"
         venue = _clean_title(v) or None
         if venue and _STATUS.fullmatch(venue):  # "In press", "In preparation": no venue
             venue = None
@@ -1920,6 +1928,10 @@ def _from_segments(s: str, segs: Sequence[crf.Segment], ids: dict[str, str]) -> 
         # ("Foley, J. D., ... Computer Graphics: Principles and Practice, Addison-Wesley").
         title, venue = venue, None
         conf["title"] = conf.pop("venue") * 0.8
+    if title and venue and title.endswith(("?", "!")) and (sub := _subtitle_end(venue)):
+        # "Where is the land of opportunity? The geography of ... States. The Quarterly
+        # Journal of Economics": a subtitle in sentence case, then the journal
+        title, venue = f"{title} {venue[: sub[0]]}", venue[sub[1] :]
     if not title and not venue and not authors and not ids:
         plain = _LABEL.sub("", s, count=1).strip(_TRIM)
         if plain:
@@ -1935,6 +1947,16 @@ _INITIAL = re.compile(r"(?<![^\W\d_])[^\W\d_]\.|,\s*[A-Z]{1,3}\b(?![^\W\d_])|\be
 
 # Volume and date details the tagger ran into a journal's name: "Harvard Business Review,
 # XLIII (January-February,", "Proc Natl Acad Sci USA 2014;" (Vancouver's "Year;Volume").
+def _subtitle_end(venue: str) -> tuple[int, int] | None:
+    """Where a sentence in sentence case (two lower-case words of four letters or more) that
+    opens `venue` ends and the name in title case after it begins, or None."""
+    m = re.search(r"(?<=[^\W\d_]{3})[.?!]\s+(?=[A-Z][\w&]*\s+[A-Z])", venue)
+    if m is None or len(re.findall(r"\b[a-z][a-z-]{3,}\b", venue[: m.start()])) < 2:
+        return None
+    return m.start(), m.end()
+
+
+_PAGES_THEN_PUBLISHER = re.compile(r"\s+\d+\s*[–-]\s*\d+\s*\([^()]*\)\W*$")
 _VENUE_DETAILS = re.compile(
     r"(?:,\s*(?-i:[IVXLC]{2,7})\b[^A-Za-z]*(?:\(\s*" + _MONTH + r"\b.*)?|\s+" + _YEAR + r"\s*;"
     r"|\s*\(\s*" + _MONTH + r"\b[^)]*)$",
