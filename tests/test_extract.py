@@ -349,6 +349,48 @@ REFERENCES = [
         "- 📄 *Deep learning* — LeCun, Bengio & Hinton, Nature (2015) (highly recommended)",
         {"families": ["LeCun", "Bengio", "Hinton"], "venue": "Nature", "year": 2015},
     ),
+    # names before a set-off title, set-off names, a set-off label before a whole reference,
+    # a title with its author on the next line
+    (
+        "- Kingma and Ba, *Adam: A Method for Stochastic Optimization*, ICLR 2015.",
+        {
+            "title": "Adam: A Method for Stochastic Optimization",
+            "families": ["Kingma", "Ba"],
+            "venue": "ICLR",
+            "year": 2015,
+        },
+    ),
+    (
+        "1. **Lorenz, E. N.** — *Deterministic Nonperiodic Flow* — Journal of the Atmospheric "
+        "Sciences, 20(2), 130–141 (1963).",
+        {
+            "title": "Deterministic Nonperiodic Flow",
+            "families": ["Lorenz"],
+            "venue": "Journal of the Atmospheric Sciences",
+            "year": 1963,
+        },
+    ),
+    (
+        "**PPO** – Schulman, J., Wolski, F., Dhariwal, P., Radford, A., & Klimov, O. (2017). "
+        "Proximal policy optimization algorithms. *arXiv preprint arXiv:1707.06347*.",
+        {
+            "title": "Proximal policy optimization algorithms",
+            "families": ["Schulman", "Wolski", "Dhariwal", "Radford", "Klimov"],
+        },
+    ),
+    (
+        "🧬 **BLAST:** Altschul SF, Gish W, Miller W, Myers EW, Lipman DJ. Basic local alignment "
+        "search tool. J Mol Biol. 1990;215(3):403-410.",
+        {"title": "Basic local alignment search tool", "venue": "J Mol Biol"},
+    ),
+    (
+        "🌱 *Silent Spring* — Rachel Carson, 1962",
+        {"title": "Silent Spring", "families": ["Carson"]},
+    ),
+    (
+        "**Development as Freedom** (1999)\nAmartya Sen",
+        {"title": "Development as Freedom", "families": ["Sen"], "year": 1999},
+    ),
     # a subtitle after a question is no journal; pages and "(PMLR, 2021)" after a proceedings;
     # what a work did is no venue
     (

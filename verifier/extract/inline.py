@@ -57,7 +57,7 @@ _YEAR = r"(?P<year>(?:1[5-9]|20)\d\d(?:/(?:1[5-9]|20)\d\d)?[a-z]?|n\.\s?d\.|in p
 # A pinpoint after the year: "p. 4", "pp. 3-5", "ch. 2", "Section 4", "Table 2", "§ 3.1", or a
 # bare page as author-date styles write it: "(Labov 1966, 45)", "(Swidler 1986: 273)".
 _LOCATOR = (
-    r"(?:\s*,\s*(?i:pp?\.|chaps?\.|ch\.|chapters?|secs?\.|sections?|§§?|paras?\.|figs?\.|"
+    r"(?:\s*,\s*(?i:pp?\.|(?-i:S\.)|chaps?\.|ch\.|chapters?|secs?\.|sections?|§§?|paras?\.|figs?\.|"
     r"figures?|tables?|eqs?\.|equations?|appendix|thm\.|theorem|lemma|def\.|definition)"
     r"\s*[\w\-–.]*\w|\s*[,:]\s*(?!(?:1[5-9]|20)\d\d\b)\d{1,4}(?:\s*[-–]\s*\d{1,4})?)?"
 )
@@ -67,7 +67,7 @@ _VENUE_NAME = r"[A-Z][a-z]*[A-Z][A-Za-z]*(?:[-/][A-Z][A-Za-z]*)*"
 _VENUE = r"(?:(?P<venue>" + _VENUE_NAME + r")\s+)?"
 # One cite inside parentheses: "see Smith & Jones, 2019, p. 3" / "Smith 2019a, b".
 _PAREN_ITEM = re.compile(
-    r"^\s*(?:(?:see|see also|e\.g\.|cf\.|i\.e\.|also|compare|as in|following|and)\s*,?\s+)*"
+    r"^\s*(?:(?:see|see also|e\.g\.|cf\.|i\.e\.|also|compare|as in|following|and|vgl\.|voir)\s*,?\s+)*"
     + _AUTHORS
     + r"\s*,?\s+"
     + _VENUE

@@ -210,7 +210,7 @@ def parse_reference(text: str) -> ParsedReference:
         # the rest read by the parser only where the whole was misread
         misread = fold(p.title or "") != fold(set_off[0]) or not p.authors
         if misread or not (p.venue or p.publisher):
-            p = _title_and_rest(*set_off, ids, whole=misread) or p
+            p = _title_and_rest(*set_off, ids=ids, whole=misread) or p
     if len(_memo) >= _MEMO_SIZE:
         _memo.clear()
     _memo[key] = (crf.generation, p)
@@ -249,33 +249,69 @@ _AFTER_SET_OFF = re.compile(r"\s*(?:[—–-]\s|:\s|,\s|\n|by\s|(?=\())\s*")
 _LEADING_SYMBOLS = re.compile(r"[\s\W_]*?(?=[*_“\"\[\w])")
 
 
-def _set_off_title(text: str) -> tuple[str, str] | None:
-    """(title, rest) of an item that opens with a set-off title (`_SET_OFF`) and a separator
-    (a dash, a colon, a comma, "by", a parenthesis or a new line), or None."""
+def _set_off_title(text: str) -> tuple[str, str, str] | None:
+    """(title, rest, names) of an item that opens with a set-off title (`_SET_OFF`), or with
+    names and then one ("Kingma and Ba, *Adam: ...*, ICLR 2015", "Ho, Jain & Abbeel — *Title*
+    — NeurIPS 2020"), and a separator after it (a dash, a colon, a comma, "by", a parenthesis
+    or a new line); or None. A set-off that holds names ("**Lorenz, E. N.** — *Title* — ...")
+    is no title."""
     text = _LABEL.sub("", text.strip(), count=1)
     if lead := _LEADING_SYMBOLS.match(text):
         text = text[lead.end() :]  # "📘 **Title** — ..."
+    names = ""
+    if (n := _NAMES_LEAD.match(text)) and _author_list(n.group(1)) is not None:
+        names, text = n.group(1), text[n.end() :]
     m = _SET_OFF.match(text)
     if m is None:
         return None
-    sep = _AFTER_SET_OFF.match(text, m.end())
-    title = m.group("b") or m.group("i") or m.group("q") or m.group("l")
-    return (title.strip(), text[sep.end() :]) if sep and title else None
+    title = (m.group("b") or m.group("i") or m.group("q") or m.group("l") or "").strip()
+    # a separator after it, or its own colon ("**BLAST:** Altschul SF, ...")
+    sep = _AFTER_SET_OFF.match(text, m.end()) or (
+        re.compile(r"\s+").match(text, m.end()) if title.endswith(":") else None
+    )
+    title = title.rstrip(":").strip()
+    if not sep or not title or _FIELD_LABEL.fullmatch(title + ":"):
+        return None  # "**Title:** ...": labelled fields, `_labelled`'s
+    if not names and _set_off_names(title):  # "**Lorenz, E. N.** — *Title* — Venue"
+        names, text = title, text[sep.end() :]
+        m = _SET_OFF.match(text)
+        sep = _AFTER_SET_OFF.match(text, m.end()) if m else None
+        title = ((m.group("b") or m.group("i") or m.group("q") or "") if m else "").strip()
+        if not sep or not title:
+            return None
+    return title, text[sep.end() :], names
+
+
+def _set_off_names(text: str) -> bool:
+    """Whether a set-off phrase is an author list: names with initials."""
+    text = text.rstrip(".")
+    return bool(_INITIAL.search(text + " ")) and _author_list(text) is not None
+
+
+# Names before a chat answer's set-off title: "Kingma and Ba, *Adam*", "Ho, Jain & Abbeel — ".
+_NAMES_LEAD = re.compile(r"([^*_“\"\[\n]{2,120}?)(?:,\s+|\s+[—–-]\s+)(?=[*_“\"\[])")
 
 
 def _title_and_rest(
-    title: str, rest: str, ids: dict[str, str], whole: bool
+    title: str, rest: str, names: str, ids: dict[str, str], whole: bool
 ) -> ParsedReference | None:
     """The reference whose set-off title is `title` and whose names, year and venue are in
     `rest` in a form of `_names_year_venue`, or (with `whole`) in any form the parser reads
     (its own title, if the rest seemed to have one, is the venue); None when the rest has no
     names or no year."""
     rest = _without_commentary(_PICTOGRAPH.sub("", clean_reference(rest)[0]).strip())
-    r = _names_year_venue(rest)
-    if r is not None and not whole and not (r.venue or r.publisher):
-        return None  # the whole was read right, and this says no more
-    if r is None and whole:
-        r = parse_reference(rest)
+    if names:  # the names came first: the rest holds the venue and the year
+        r = _venue_year(rest, names)
+        if r is not None and not whole and not _known_venue(r.venue or ""):
+            return None  # the whole was read right, and this is no surer
+    else:
+        r = _names_year_venue(rest)
+        if r is not None and not whole and not (r.venue or r.publisher):
+            return None  # the whole was read right, and this says no more
+        if r is None and whole:
+            r = parse_reference(rest)
+            if r.title and r.authors and r.year and len(title.split()) <= 3 <= len(r.title.split()):
+                return r  # "**PPO** – Schulman, J., ... (2017). Title. Venue.": a label
     if r is None or not r.authors or r.year is None or (r.title and r.venue):
         return None
     venue = r.venue or r.title
@@ -295,6 +331,9 @@ _REST_CITE = re.compile(r"\((?P<names>[^()]{2,120}?),\s*(?P<year>" + _YEAR + r")
 _REST_BY = re.compile(
     r"\((?P<year>" + _YEAR + r")\)\s+by\s+(?P<names>[^:;,()]{2,120}?)(?=\s*[:;,]|\.?\s*$)"
 )
+_SENTENCE_BREAK = re.compile(r"[^\W\d_]{2}\.\s+[A-Z]")
+_REST_YEAR_NAMES = re.compile(r"\((?P<year>" + _YEAR + r")\)[.,]?\s+(?P<names>[^()\d]{2,120}?)\W*")
+_REST_NAMES_YEAR = re.compile(r"(?P<names>[^()\d,]{2,120}?),\s*(?P<year>" + _YEAR + r")\W*")
 _REST_DASH = re.compile(r"(?P<names>[^—–·|]{2,200}?)\s+[—–·|-]\s+(?P<tail>.+)")
 _REST_PAREN = re.compile(
     r"(?P<names>[^()]{2,200}?)\s*\((?:(?P<where>[^()]{2,80}?),\s*)?(?P<year>" + _YEAR + r")\)"
@@ -310,6 +349,8 @@ def _names_year_venue(rest: str) -> ParsedReference | None:
     elif (m := _REST_DASH.fullmatch(rest)) and (y := _YEAR_ANY.search(m.group("tail"))):
         names, year, tail = m.group("names"), int(y.group(1)), m.group("tail")
         where = _VENUE_END.split(tail[: y.start()] if y.start() else tail, maxsplit=1)[0]
+    elif m := _REST_YEAR_NAMES.fullmatch(rest) or _REST_NAMES_YEAR.fullmatch(rest):
+        names, year = m.group("names"), int(m.group("year"))  # "(1999) Amartya Sen"
     elif (m := _REST_PAREN.match(rest)) and not rest[m.end() :].strip(" .,;")[:1].isalnum():
         names, year, where = m.group("names"), int(m.group("year")), m.group("where") or ""
     elif (
@@ -319,6 +360,8 @@ def _names_year_venue(rest: str) -> ParsedReference | None:
     ):  # "John P. A. Ioannidis, PLoS Medicine, 2005"
         names, _, where = head.rpartition(", ")
         year = int(y.group(1))
+        if _SENTENCE_BREAK.search(where):
+            return None  # "Lipman DJ. Basic local alignment search tool. J Mol Biol."
         where = _venue_like(where) or ""  # "published at NeurIPS" names NeurIPS
         if not where:
             return None
@@ -335,12 +378,27 @@ def _names_year_venue(rest: str) -> ParsedReference | None:
     return _with_publisher(_informal("", people[0], people[1], year, venue, "", {}))
 
 
+def _venue_year(rest: str, names: str) -> ParsedReference | None:
+    """The venue and year after a set-off title whose names came before it ("ICLR 2015",
+    "Journal of the Atmospheric Sciences, 20(2), 130–141 (1963)"), with those names."""
+    people = _author_list(names.strip(" ,.;"))
+    year = _YEAR_ANY.search(rest)
+    if not people or year is None:
+        return None
+    head = _VENUE_END.split(rest[: year.start()] if year.start() else rest, maxsplit=1)[0]
+    head = re.sub(r"[\s,]+(?i:" + _MONTH + r")\.?\s*$", "", _DATED_TITLE.sub("", head))
+    venue = _venue_like(head) or None
+    volume, _, pages, _ = _details(rest[len(head) :])
+    p = _informal("", people[0], people[1], int(year.group(1)), venue, pages, {}, volume)
+    return _with_publisher(p)
+
+
 def _author_list(names: str) -> tuple[tuple[Author, ...], bool] | None:
     """Names as written after a chat answer's title: surnames, forward names or an
     organisation ("the Institute of Medicine"), or None."""
     names = re.sub(r"^the\s+", "", names)
-    if cited := cited_families(names):
-        return tuple(Author("", f) for f in cited[0]), cited[1]
+    if (cited := cited_families(names)) and all(" " not in f for f in cited[0]):
+        return tuple(Author("", f) for f in cited[0]), cited[1]  # surnames only
     if _ORGANISATION.search(names) and _WORDS_ONLY.fullmatch(names.replace(" & ", " and ")):
         return (Author.parse(names),), False
     words = [w.strip(",;") for w in names.split()]
@@ -994,7 +1052,7 @@ _TITLE_PAREN = re.compile(
     r"(?P<title>[^()]{4,300}?)\s*\((?:(?P<where>[^()]{2,120}?)[,\s]+)?(?P<year>" + _YEAR + r")\)\W*"
 )
 # A quoted title, then what follows it: '"Increasing returns ...", Journal of ... 9(4)'.
-_QUOTED_TITLE = re.compile(r"[“\"](?P<title>[^“”\"]{4,300}?)[,.]?[”\"][,.]?\s*(?P<rest>.*)")
+_QUOTED_TITLE = re.compile(r"[“\"‘'](?P<title>[^“”\"‘’]{4,300}?)[,.]?[”\"’'][,.]?\s*(?P<rest>.*)")
 
 
 def _names_dash_title(lead: str, tail: str, ids: dict[str, str]) -> ParsedReference | None:
