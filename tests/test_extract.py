@@ -1305,6 +1305,28 @@ LINKED = [
         "- BERT: pre-training of deep bidirectional transformers (Devlin et al., 2019)\n",
         [(0,), (1,)],
     ),
+    # a table whose first cell numbers the row; "(2–4) have" in Vancouver
+    (
+        "Consensus is impossible [1]; Raft [2] uses timeouts. Definitions (2–4) have changed."
+        "\n\n### Sources\n\n| Ref | Citation |\n|-----|----------|\n"
+        "| [1] | Fischer, Lynch & Paterson (1985). Impossibility of distributed consensus with "
+        "one faulty process. *J. ACM* 32(2). |\n"
+        "| [2] | Ongaro & Ousterhout (2014). In search of an understandable consensus algorithm. "
+        "USENIX ATC. |\n"
+        "| [3] | Bone RC, Balk RA (1992). Definitions for sepsis and organ failure. Chest. |\n"
+        "| [4] | Singer M, Deutschman CS (2016). The Third International Consensus Definitions "
+        "for Sepsis. JAMA. |\n",
+        [(0,), (1,), (1, 2, 3)],
+    ),
+    # under a heading, bold titles with their authors and venue on the next line
+    (
+        "Gates help (Hochreiter and Schmidhuber, 1997) and so does attention (Bahdanau et al., "
+        "2015).\n\nFurther reading:\n\n**Long Short-Term Memory**\nSepp Hochreiter and Jürgen "
+        "Schmidhuber. Neural Computation 9(8):1735–1780, 1997.\n\n**Neural Machine Translation by "
+        "Jointly Learning to Align and Translate**\nDzmitry Bahdanau, Kyunghyun Cho, Yoshua "
+        "Bengio. ICLR 2015.\n",
+        [(0,), (1,)],
+    ),
     # AMS keys; "(Huron 3; Meyer 14)"; an organisation cited by its acronym, or with it
     (
         "Exotic spheres [Mil56]; see [Sma61, Fre82] and [Fre82, Theorem 1.5]. Music (Huron 3; "

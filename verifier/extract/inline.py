@@ -32,7 +32,8 @@ _UNI_SUP = re.compile(
 # those entries.
 _PAREN_NUMBERS = re.compile(
     r"(?<=[\w.,;:’”\"'\]])\s?\((" + _NUM_ITEM + r"(?:\s*,\s*" + _NUM_ITEM + r")*)\)"
-    r"(?=[.,;:]|[ \t]*$|\s+(?:and|or|are|is|were|was|in|with|which|that|but)\b)",
+    r"(?=[.,;:]|[ \t]*$|\s+(?:and|or|are|is|were|was|in|with|which|that|but|have|has|had|"
+    r"showed|shown|found|reported|suggest|suggests|suggested|demonstrated|described)\b)",
     re.MULTILINE,
 )
 _SUP_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻˒", "0123456789-,")

@@ -73,6 +73,7 @@ _TITLE_CITED = re.compile(
     r"(?P<title>[^()\s]+(?:\s+[^()\s]+){2,60})\s*\((?P<cite>[^()]{6,200})\)\W*$"
 )
 _YEAR_START = re.compile(r"^\(?(?:1[5-9]|20)\d\d[a-z]?\)?[.,:]")
+_CELL_NUMBER = re.compile(r"\[?(\d{1,3})\]?\.?")
 _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 
@@ -351,7 +352,7 @@ def _section(
         if not ln.strip():
             j += 1
             continue
-        if _HEADING.match(ln) or _OTHER_HEADING.match(ln):
+        if _HEADING.match(ln) or (_OTHER_HEADING.match(ln) and not _titled(text, lines, j)):
             break
         if _TABLE_ROW.match(ln):
             if j + 1 < n and _TABLE_SEP.match(text[lines[j + 1][0] : lines[j + 1][1]]):
@@ -383,6 +384,15 @@ _SIGN_OFF = re.compile(
 )
 
 
+def _titled(text: str, lines: list[tuple[int, int]], j: int) -> bool:
+    """Whether bold line j is an item's title, its names and venue on the next line (not a
+    heading: "**Long Short-Term Memory**\nSepp Hochreiter and Jürgen Schmidhuber. ...")."""
+    if j + 1 >= len(lines) or not text[slice(*lines[j])].lstrip().startswith(("**", "__")):
+        return False
+    nxt = text[slice(*lines[j + 1])]
+    return bool(nxt.strip()) and not _OTHER_HEADING.match(nxt) and looks_like_reference(nxt)
+
+
 def _table(text: str, lines: list[tuple[int, int]], i: int, entries: list[Entry]) -> int:
     """Rows of a markdown table that look like references; returns the line after the table."""
     n = len(lines)
@@ -401,6 +411,8 @@ def _table(text: str, lines: list[tuple[int, int]], i: int, entries: list[Entry]
             number = next(
                 (int(v) for h, v in named if _column(h) == "number" and v.strip().isdigit()), None
             )
+            if number is None and cells and (k := _CELL_NUMBER.fullmatch(cells[0])):
+                number = int(k.group(1))  # "| [1] | Fischer, Lynch & Paterson (1985). ... |"
             entries.append(
                 Entry(a + lead, b - (len(row) - len(row.rstrip())), number, None, named, True)
             )
