@@ -217,11 +217,16 @@ def parse_reference(text: str) -> ParsedReference:
     return p
 
 
+# A possessive or a comma before a set-off title: "Alexander's *The New Jim Crow*", "Zuboff,
+# *The Age of ...*" (not IEEE's ', "Title,"').
+_WORK_HINT = re.compile(r"['’]s\s+[*_\"“]|,\s+[*_]")
+
+
 def _work_named(text: str) -> ParsedReference | None:
     """The work a list item names in a sentence ("Michelle Alexander's *The New Jim Crow*
     (2010) is the go-to book", "Shoshana Zuboff, *The Age of Surveillance Capitalism*
     (PublicAffairs, 2019) – long, but ..."), or None."""
-    if "(" not in text or not any(c in text for c in '*_"“'):
+    if "(" not in text or not _WORK_HINT.search(text):
         return None
     cites = [  # names first (not '"Title" (Names, Year)', which the rules read)
         c
@@ -255,6 +260,8 @@ def _set_off_title(text: str) -> tuple[str, str, str] | None:
     — NeurIPS 2020"), and a separator after it (a dash, a colon, a comma, "by", a parenthesis
     or a new line); or None. A set-off that holds names ("**Lorenz, E. N.** — *Title* — ...")
     is no title."""
+    if not _MARKER.search(text, 0, 160):
+        return None
     text = _LABEL.sub("", text.strip(), count=1)
     if lead := _LEADING_SYMBOLS.match(text):
         text = text[lead.end() :]  # "📘 **Title** — ..."
@@ -288,6 +295,7 @@ def _set_off_names(text: str) -> bool:
     return bool(_INITIAL.search(text + " ")) and _author_list(text) is not None
 
 
+_MARKER = re.compile(r"[*_“\"\[]")
 # Names before a chat answer's set-off title: "Kingma and Ba, *Adam*", "Ho, Jain & Abbeel — ".
 _NAMES_LEAD = re.compile(r"([^*_“\"\[\n]{2,120}?)(?:,\s+|\s+[—–-]\s+)(?=[*_“\"\[])")
 
