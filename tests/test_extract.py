@@ -391,6 +391,25 @@ REFERENCES = [
         "**Development as Freedom** (1999)\nAmartya Sen",
         {"title": "Development as Freedom", "families": ["Sen"], "year": 1999},
     ),
+    # a journal's first abbreviation that ran into the names or the title before it
+    (
+        "[1] J. Bardeen, L. N. Cooper, and J. R. Schrieffer, Theory of superconductivity, Phys. "
+        "Rev. 108, 1175 (1957).",
+        {"title": "Theory of superconductivity", "venue": "Phys. Rev", "volume": "108"},
+    ),
+    (
+        "R. B. Woodward and R. Hoffmann, Angew. Chem., Int. Ed. Engl., 1969, 8, 781–853.",
+        {"families": ["Woodward", "Hoffmann"], "venue": "Angew. Chem., Int. Ed. Engl"},
+    ),
+    (
+        "K. Gödel, Über formal unentscheidbare Sätze der Principia Mathematica und verwandter "
+        "Systeme I, Monatsh. Math. Phys. 38 (1931), 173–198.",
+        {
+            "title": "Über formal unentscheidbare Sätze der Principia Mathematica und verwandter "
+            "Systeme I",
+            "venue": "Monatsh. Math. Phys",
+        },
+    ),
     # a subtitle after a question is no journal; pages and "(PMLR, 2021)" after a proceedings;
     # what a work did is no venue
     (

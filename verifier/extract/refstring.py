@@ -2156,7 +2156,27 @@ def _container_grammar(s: str, segs: Sequence[crf.Segment]) -> Sequence[crf.Segm
     Suhrkamp")."""
     out = list(segs)
     for k, g in enumerate(out):
-        if g.label != "container" or k + 1 >= len(out):
+        if g.label != "container":
+            continue
+        if k and out[k - 1].label in ("author", "title") and _ABBREV_START.match(g.text):
+            # "R. Hoffmann, Angew. | Chem., Int. Ed. Engl.", "Systeme I, Monatsh. | Math.
+            # Phys.": the journal's first abbreviation ran into the field before it
+            prev = out[k - 1]
+            if (comma := _ABBREV_AFTER_COMMA.search(prev.text)) is not None:
+                head = prev.start + comma.start(1)
+                out[k - 1] = replace(
+                    prev, end=prev.start + comma.start(), text=prev.text[: comma.start()]
+                )
+                out[k] = replace(g, start=head, text=s[head : g.end])
+        elif "title" not in [x.label for x in out] and (m := _TITLE_THEN_ABBREVS.fullmatch(g.text)):
+            # "Theory of superconductivity, Phys. Rev." read as one journal
+            head = g.start + m.start("j")
+            out[k : k + 1] = [
+                replace(g, label="title", end=g.start + m.end("t"), text=m.group("t")),
+                replace(g, start=head, text=s[head : g.end]),
+            ]
+            continue
+        if k + 1 >= len(out):
             continue
         nxt = out[k + 1]
         if g.text.count("(") > g.text.count(")") and (m := _CLOSES.match(nxt.text)):
@@ -2182,6 +2202,11 @@ def _container_grammar(s: str, segs: Sequence[crf.Segment]) -> Sequence[crf.Segm
 
 
 _CLOSES = re.compile(r"[^()\s]{1,15}\)")
+_ABBREV_START = re.compile(r"[A-Z][a-z]{0,9}\.(?:[\s,]|$)")
+_ABBREV_AFTER_COMMA = re.compile(r",\s+([A-Z][a-z]{1,9}\.)\s*$")
+_TITLE_THEN_ABBREVS = re.compile(
+    r"(?P<t>[^,]{8,}?(?:,[^,]+?)*?),\s+(?P<j>(?:[A-Z][a-z]{0,9}\.\s*){2,6}(?:\([A-Z][a-z]+\))?),?"
+)
 _BARE_ROLE = re.compile(
     r"\s*(?:trans(?:l)?\.?|translated by|ed(?:s)?\.|edited by|hrsg\.(?: v\.)?|a cura di)[\s,]*",
     re.IGNORECASE,
