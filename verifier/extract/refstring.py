@@ -268,25 +268,35 @@ def _set_off_title(text: str) -> tuple[str, str, str] | None:
     names = ""
     if (n := _NAMES_LEAD.match(text)) and _author_list(n.group(1)) is not None:
         names, text = n.group(1), text[n.end() :]
+    first = _set_off_at(text)
+    if first is None:
+        return None
+    title, rest = first
+    if not names and _set_off_names(title):  # "**Lorenz, E. N.** — *Title* — Venue"
+        names, second = title, _set_off_at(rest)
+        if second is None:
+            return None
+        title, rest = second
+    return title, rest, names
+
+
+def _set_off_at(text: str) -> tuple[str, str] | None:
+    """(title, rest) of a set-off phrase that opens `text` and the separator after it (or its
+    own colon: "**BLAST:** Altschul SF, ..."), or None; not a field label ("**Title:**")."""
     m = _SET_OFF.match(text)
     if m is None:
         return None
     title = (m.group("b") or m.group("i") or m.group("q") or m.group("l") or "").strip()
-    # a separator after it, or its own colon ("**BLAST:** Altschul SF, ...")
     sep = _AFTER_SET_OFF.match(text, m.end()) or (
-        re.compile(r"\s+").match(text, m.end()) if title.endswith(":") else None
+        _SPACES.match(text, m.end()) if title.endswith(":") else None
     )
     title = title.rstrip(":").strip()
     if not sep or not title or _FIELD_LABEL.fullmatch(title + ":"):
         return None  # "**Title:** ...": labelled fields, `_labelled`'s
-    if not names and _set_off_names(title):  # "**Lorenz, E. N.** — *Title* — Venue"
-        names, text = title, text[sep.end() :]
-        m = _SET_OFF.match(text)
-        sep = _AFTER_SET_OFF.match(text, m.end()) if m else None
-        title = ((m.group("b") or m.group("i") or m.group("q") or "") if m else "").strip()
-        if not sep or not title:
-            return None
-    return title, text[sep.end() :], names
+    return title, text[sep.end() :]
+
+
+_SPACES = re.compile(r"\s+")
 
 
 def _set_off_names(text: str) -> bool:
@@ -2016,10 +2026,14 @@ _INITIAL = re.compile(r"(?<![^\W\d_])[^\W\d_]\.|,\s*[A-Z]{1,3}\b(?![^\W\d_])|\be
 def _subtitle_end(venue: str) -> tuple[int, int] | None:
     """Where a sentence in sentence case (two lower-case words of four letters or more) that
     opens `venue` ends and the name in title case after it begins, or None."""
-    m = re.search(r"(?<=[^\W\d_]{3})[.?!]\s+(?=[A-Z][\w&]*\s+[A-Z])", venue)
-    if m is None or len(re.findall(r"\b[a-z][a-z-]{3,}\b", venue[: m.start()])) < 2:
+    m = _SENTENCE_THEN_NAME.search(venue)
+    if m is None or len(_LOWER_WORD.findall(venue, 0, m.start())) < 2:
         return None
     return m.start(), m.end()
+
+
+_SENTENCE_THEN_NAME = re.compile(r"(?<=[^\W\d_]{3})[.?!]\s+(?=[A-Z][\w&]*\s+[A-Z])")
+_LOWER_WORD = re.compile(r"\b[a-z][a-z-]{3,}\b")
 
 
 _PAGES_THEN_PUBLISHER = re.compile(r"\s+\d+\s*[–-]\s*\d+\s*\([^()]*\)\W*$")
