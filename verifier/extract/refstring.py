@@ -23,11 +23,13 @@ from typing import Any
 
 from verifier.citations import ParsedReference
 from verifier.extract import crf
+from verifier.extract.bibentry import bibtex_reference
 from verifier.extract.cleanup import clean_reference
-from verifier.extract.features import is_name, lexicon_kind
+from verifier.extract.features import is_given_name, is_name, lexicon_kind
 from verifier.extract.identifiers_in_text import doi_value, trim_url, url_spans
 from verifier.extract.inline import author_year, cited_families, find_inline, organisation_year
 from verifier.extract.names import scan_names, split_names
+from verifier.extract.places import is_place
 from verifier.identifiers import normalize_acl, normalize_arxiv, normalize_isbn
 from verifier.normalize import fold
 from verifier.records import Author
@@ -179,6 +181,8 @@ def parse_reference(text: str) -> ParsedReference:
     hit = _memo.get(key)
     if hit is not None and hit[0] == crf.generation:
         return hit[1]
+    if text.lstrip()[:1] == "@" and (entry := bibtex_reference(text)) is not None:
+        return entry  # "@book{knuth1968, title={...}, ...}"
     s, link_urls = clean_reference(text)
     ids, s = _take_identifiers(s, link_urls)
     s = _without_commentary(s)
@@ -411,12 +415,25 @@ def _venue_year(rest: str, names: str) -> ParsedReference | None:
     return _with_publisher(p)
 
 
+_ONE_INVERTED = re.compile(r"([^\W\d_][\w'’-]+),\s+([A-Z][a-z]+)(?:\s+[A-Z]\.)?")
+
+
+def _surnames(names: str) -> tuple[tuple[Author, ...], bool] | None:
+    """Surnames as a chat answer lists them ("Kahneman, Tversky", "Vaswani et al."), or one
+    inverted name whose second word is a given name ("Ariely, Dan"); or None."""
+    if (m := _ONE_INVERTED.fullmatch(names)) and is_given_name(m.group(2)):
+        return (Author(m.group(2), m.group(1)),), False
+    if cited := cited_families(names):
+        return tuple(Author("", f) for f in cited[0]), cited[1]
+    return None
+
+
 def _author_list(names: str) -> tuple[tuple[Author, ...], bool] | None:
     """Names as written after a chat answer's title: surnames, forward names or an
     organisation ("the Institute of Medicine"), or None."""
     names = re.sub(r"^the\s+", "", names)
-    if (cited := cited_families(names)) and all(" " not in f for f in cited[0]):
-        return tuple(Author("", f) for f in cited[0]), cited[1]  # surnames only
+    if (cited := _surnames(names)) and all(" " not in a.family for a in cited[0]):
+        return cited
     if _ORGANISATION.search(names) and _WORDS_ONLY.fullmatch(names.replace(" & ", " and ")):
         return (Author.parse(names),), False
     words = [w.strip(",;") for w in names.split()]
@@ -572,6 +589,15 @@ _LAW_REVIEW = re.compile(
     r"(?P<journal>[A-Z][\w.&'’ ]{0,80}?(?:\.|L\.J|Rev|Law|Review|Journal))\s+(?P<page>\d{1,6})"
     r"(?:,\s*\d[\d\-–]*)?(?:\s+" + _BLUEBOOK_YEAR + r")?\.?$"
 )
+# OSCOLA and AGLC: "Jeremy Waldron, 'The Core of the Case Against Judicial Review' (2006) 115
+# Yale LJ 1346"
+_OSCOLA = re.compile(
+    r"^"
+    + _BLUEBOOK_NAMES
+    + r",\s+['‘\"“](?P<title>.{4,400}?)['’\"”],?\s+[(\[](?P<year>(?:1[5-9]|20)\d\d)"
+    r"[)\]]\s+(?P<volume>\d{1,4})\s+(?P<journal>[A-Z][\w.&'’ ]{0,80}?)\s+(?P<page>\d{1,6})"
+    r"(?:,\s*\d[\d\-–]*)?(?P<pub>)\.?$"
+)
 _LAW_BOOK = re.compile(
     r"^" + _BLUEBOOK_NAMES + r",\s+(?P<title>[^()]{4,300}?)\s+" + _BLUEBOOK_YEAR + r"\.?$"
 )
@@ -695,8 +721,10 @@ def _bluebook(s: str, ids: dict[str, str]) -> ParsedReference | None:
     """An article or a book as the Bluebook cites it (names written forward), or None."""
     s = s.strip()
     book = s.endswith((")", ")."))  # cheap tests first: the patterns backtrack
-    m = (_LAW_REVIEW.match(s) if _VOLUME_JOURNAL.search(s) else None) or (
-        _LAW_BOOK.match(s) if book else None
+    m = (
+        (_LAW_REVIEW.match(s) if _VOLUME_JOURNAL.search(s) else None)
+        or (_LAW_BOOK.match(s) if book else None)
+        or (_OSCOLA.match(s) if ") " in s or "] " in s else None)
     )
     if not m:
         return None
@@ -712,7 +740,7 @@ def _bluebook(s: str, ids: dict[str, str]) -> ParsedReference | None:
     )
     if not forward and not surnames and not organisation:  # also "Angrist & Pischke, ..."
         return None
-    article = m.re is _LAW_REVIEW
+    article = m.re is not _LAW_BOOK
     if not article and _NOT_A_BOOK_TITLE.search(m.group("title")):
         return None  # a chapter ('“Title,” in Book, ed. Name') or a quoted report title
     year = m.group("year") or (m.group("volume") if article else None)
@@ -1081,9 +1109,9 @@ def _names_dash_title(lead: str, tail: str, ids: dict[str, str]) -> ParsedRefere
     lead = _LABEL.sub("", lead, count=1).strip()
     dated = _NAMES_YEAR.fullmatch(lead)
     names = dated.group("names") if dated else lead
-    cited = cited_families(names)
+    cited = _surnames(names)
     if cited is not None:
-        people, et_al = tuple(Author("", f) for f in cited[0]), cited[1]
+        people, et_al = cited
     elif (
         _names_like(names)
         and scan_names(names).end >= len(names.rstrip(" .,"))
@@ -1618,7 +1646,8 @@ def _first_sentence(rest: str, *, comma_style: bool) -> tuple[str, str, float]:
 # dissertation)", "[Thèse de doctorat, Faculté des sciences de Paris]", "(Diploma thesis)".
 _GENRE_NAME = (
     r"(?:(?:technical |research |final |annual )?report|preprint|poster|data ?set|"
-    r"(?:computer )?software|(?:doctoral |master'?s? |ph\.?\s?d\.? |diploma |bachelor'?s? )?"
+    r"(?:computer )?software|(?:doctoral |master'?s? |ph\.?\s?d\.? |diploma |bachelor'?s? |"
+    r"[^\W\d_]+-)?"  # "Inaugural-Dissertation"
     r"(?:dissertation|thesis)|thèse de doctorat|tesis doctoral|tesi di (?:laurea|dottorato))"
 )
 _GENRE = re.compile(
@@ -1631,8 +1660,16 @@ _GENRE_BRACKET = re.compile(
 )
 
 
+# A translator or editor named after the title (Chicago notes): "Title, trans. Talcott Parsons"
+_TITLE_ROLE = re.compile(
+    r",\s+(?:trans(?:l)?\.|translated by|ed\.|edited by)\s+(?-i:[A-Z])[^,()]*$", re.IGNORECASE
+)
+
+
 def _clean_title(title: str) -> str:
     title = re.sub(r"\s+[–—-]+\s*$|^\s*[–—-]+\s+", "", title.strip())  # "Title – Authors"
+    if ", " in title:
+        title = _TITLE_ROLE.sub("", title)
     title, n = _GENRE.subn("", title.rstrip(" .,;:"))
     if n:  # "Title [Translation] (Diploma thesis)"
         title = _GENRE.sub("", title.rstrip(" .,;:"))
@@ -1867,6 +1904,45 @@ _ORGANISATION = re.compile(
 )
 
 
+# What ends a venue without being part of its name: the place and the month of a meeting or a
+# newspaper ("Proceedings of IJCAI, Karlsruhe", "ICRA 2006, May", "New York Times, November 2",
+# "CCSL 29. Turnhout"). A place after a comma stays in a periodical's name ("Journal of the
+# Ceramic Association, Japan").
+_TAIL_PART = re.compile(r"[,.]\s*([^\W\d_][\w.'’ -]{1,40}?)\s*$")
+_PERIODICAL = re.compile(
+    r"\b(?:Journal|Bulletin|Transactions|Review|Annals|Letters|Zeitschrift|Revue|Rivista|Revista"
+    r"|Society|Magazine|Gazette|Quarterly)\b",
+    re.IGNORECASE,
+)
+_MONTH_TAIL = re.compile(
+    r"[,.\s]\s*(?:\d{1,2}(?:\s*[-–]\s*\d{1,2})?\.?\s+)?(?-i:(?!(?:Spring|Summer|Fall|Autumn|Winter)))"
+    + _MONTH
+    + r"(?:\s*[-–/]\s*"
+    + _MONTH
+    + r")?(?:\s+\d{1,2})?(?:,?\s+\d{4})?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _venue_tail(v: str) -> str:
+    """A venue without the place and month of a meeting or newspaper after it (`_TAIL_PART`)."""
+    if (m := _MONTH_TAIL.search(v)) and len(v[: m.start()].split()) >= 2:
+        v = v[: m.start()].rstrip(_TRIM)
+    for _ in range(2):  # "Orlando, Florida"
+        m = _TAIL_PART.search(v)
+        if not (
+            m
+            and len(v[: m.start()].split()) >= 2
+            and m.group(1)[0].isupper()
+            and (not m.group(1).isupper() or len(m.group(1)) == 2 or m.group(1) == "USA")
+            and (m.group(0)[0] == "." or not _PERIODICAL.search(v, 0, m.start()))
+            and is_place(m.group(1))
+        ):
+            break
+        v = v[: m.start()].rstrip(_TRIM)
+    return v
+
+
 def _from_segments(s: str, segs: Sequence[crf.Segment], ids: dict[str, str]) -> ParsedReference:
     """Fields from the tagger's labelled segments; identifiers come from the rules."""
     segs = _organisation_first(_title_in_author_place(_names_then_year(segs)), bool(ids))
@@ -1922,6 +1998,7 @@ def _from_segments(s: str, segs: Sequence[crf.Segment], ids: dict[str, str]) -> 
             # "The Anti-Aesthetic: Essays on Postmodern Culture, Bay Press, Port Townsend, WA"
             v, venue_publisher = v[: pm.start()], pm.group("pub")
         v = _PAGES_THEN_PUBLISHER.sub("", v)  # "In Proc. ICML 8748–8763 (PMLR, 2021)"
+        v = _venue_tail(v)
         venue = _clean_title(v) or None
         if venue and _STATUS.fullmatch(venue):  # "In press", "In preparation": no venue
             venue = None
@@ -1953,11 +2030,13 @@ def _from_segments(s: str, segs: Sequence[crf.Segment], ids: dict[str, str]) -> 
             conf["volume"] = seg.confidence
     if (
         venue
-        and not volume
+        and (not volume or "pages" not in first)
         and (m := _LEADING_VOLUME.match(venue))
         and _after_year_in_parentheses(segs, first["container"])
     ):
-        # OSCOLA: "'The Right to Privacy' (1890) 4 Harvard Law Review 193"
+        # OSCOLA: "'The Right to Privacy' (1890) 4 Harvard Law Review 193"; a number the
+        # tagger read as the volume is the first page then
+        pages = volume
         volume, venue = m.group(1), venue[m.end() :]
         conf["volume"] = conf.get("venue", 0.5) * 0.8
         if (p := re.search(r"\s+(\d{1,6})$", venue)) and "pages" not in first:
