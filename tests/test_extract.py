@@ -1022,6 +1022,91 @@ REFERENCES = [
         "3Annals of Fictional Chemistry 12, 45 (1999).",
         {"families": [], "title": None, "venue": "Annals of Fictional Chemistry", "volume": "12"},
     ),
+    # copied from a PDF: a name broken at its hyphen, ligatures, spaced punctuation
+    (
+        "Bengio, Y., Ducharme, R., Vincent, P., Jean-\nvin, C. (2003). A neural probabilistic "
+        "language model. Journal of Machine Learning Research , 3 , 1137 – 1155.",
+        {"families": ["Bengio", "Ducharme", "Vincent", "Jeanvin"], "pages": "1137-1155"},
+    ),
+    (
+        "Lee-\nThorp, J., Ainslie, J. (2022). FNet: mixing tokens with Fourier transforms. In "
+        "NAACL.",
+        {"families": ["Lee-Thorp", "Ainslie"], "venue": "NAACL"},
+    ),
+    (
+        "Hardin G (1968) The tragedy of the commons . Science 162 : 1243 – 1248",
+        {
+            "families": ["Hardin"],
+            "title": "The tragedy of the commons",
+            "venue": "Science",
+            "volume": "162",
+            "pages": "1243-1248",
+        },
+    ),
+    (
+        "Krizhevsky, A., Sutskever, I., & Hinton, G. E. (2012). ImageNet classiﬁcation with deep "
+        "convolutional neural networks. In NIPS (pp. 1097–1105).",
+        {"title": "ImageNet classification with deep convolutional neural networks"},
+    ),
+    # a BibTeX entry given as the reference
+    (
+        "@article{lecun2015deep, title={Deep learning}, author={LeCun, Yann and Bengio, Yoshua "
+        "and Hinton, Geoffrey}, journal={Nature}, volume={521}, year={2015}}",
+        {
+            "families": ["LeCun", "Bengio", "Hinton"],
+            "title": "Deep learning",
+            "year": 2015,
+            "venue": "Nature",
+            "volume": "521",
+        },
+    ),
+    # a markdown table row alone, the year in its own cell
+    (
+        "| Deep Residual Learning for Image Recognition | He et al. | CVPR | 2016 |",
+        {
+            "families": ["He"],
+            "title": "Deep Residual Learning for Image Recognition",
+            "year": 2016,
+            "venue": "CVPR",
+        },
+    ),
+    (
+        "| 1962 | Kuhn | *The Structure of Scientific Revolutions* | University of Chicago Press |",
+        {"families": ["Kuhn"], "title": "The Structure of Scientific Revolutions", "year": 1962},
+    ),
+    # a kind label before a whole reference
+    (
+        "**Book:** Kahneman, D. (2011). *Thinking, Fast and Slow*. Farrar, Straus and Giroux.",
+        {"families": ["Kahneman"], "title": "Thinking, Fast and Slow", "year": 2011},
+    ),
+    # a translator after the title (Chicago note), a German dissertation in APA's brackets
+    (
+        "2. Émile Durkheim, The Division of Labor in Society, trans. W. D. Halls (New York: Free "
+        "Press, 1984), 39.",
+        {"families": ["Durkheim"], "title": "The Division of Labor in Society", "year": 1984},
+    ),
+    (
+        "Heisenberg, W. (1923). Über Stabilität und Turbulenz von Flüssigkeitsströmen "
+        "[Inaugural-Dissertation, Universität München]. Leipzig: Barth.",
+        {"title": "Über Stabilität und Turbulenz von Flüssigkeitsströmen", "year": 1923},
+    ),
+    # OSCOLA and AGLC articles: the year in brackets, then volume, journal, first page
+    (
+        "HLA Hart, 'Positivism and the Separation of Law and Morals' (1958) 71 Harv L Rev 593.",
+        {
+            "families": ["Hart"],
+            "title": "Positivism and the Separation of Law and Morals",
+            "year": 1958,
+            "venue": "Harv L Rev",
+            "volume": "71",
+            "pages": "593",
+        },
+    ),
+    # one inverted name before a dash, not two surnames
+    (
+        "- Gladwell, Malcolm — *The Tipping Point* (Little, Brown, 2000)",
+        {"families": ["Gladwell"], "title": "The Tipping Point", "year": 2000},
+    ),
     # LaTeX quotes, ISBN
     (
         "D. Knuth, ``The Art of Computer Programming,'' Addison-Wesley, 1997. ISBN 0-201-89683-4.",
@@ -1698,6 +1783,27 @@ def test_a_bare_venue_name_after_the_title_is_the_venue(reference: str, venue: s
     p = parse_reference(reference)
     assert p.venue == venue
     assert p.publisher != venue
+
+
+@pytest.mark.parametrize(
+    ("reference", "venue"),
+    [
+        ("Pollack, M. E. (1986). Inferring domain plans in question-answering. In Proceedings of "
+         "the 24th Annual Meeting of the Association for Computational Linguistics, New York.",
+         "Proceedings of the 24th Annual Meeting of the Association for Computational Linguistics"),
+        ("Allen, J. F., \"Towards a general theory of action and time\", Workshop on Planning "
+         "and Reasoning, Orlando, Florida, November, 1984.", "Workshop on Planning and Reasoning"),
+        ("Mahler, Jonathan. \"The Big Ugly.\" New York Times, March 4, 2012, sec. 6, 22.",
+         "New York Times"),
+        ("Smith, J. (1999). Parsing with rules. In Proceedings of the Workshop on Robust "
+         "Parsing. Saarbrücken.", "Proceedings of the Workshop on Robust Parsing"),
+        # a place after a comma stays in a periodical's name
+        ("T. Saito, \"Sintering of alumina,\" Journal of the Ceramic Society, Japan, vol. 7, "
+         "pp. 1-9, 1960.", "Journal of the Ceramic Society, Japan"),
+    ],
+)  # fmt: skip
+def test_a_venue_loses_its_meetings_place_and_month(reference: str, venue: str) -> None:
+    assert parse_reference(reference).venue == venue
 
 
 CHAT_LIST = [  # the informal list items chat assistants write

@@ -42,10 +42,15 @@ class Author:
         Author(given='Ludwig', family='van Beethoven')
         >>> Author.parse("Jain, Sarthak")
         Author(given='Sarthak', family='Jain')
+        >>> Author.parse("Henry Louis Gates, Jr.")
+        Author(given='Henry Louis', family='Gates Jr.')
         """
         name = clean_text(name).strip(" ,;")
         if not name:
             return cls("", "")
+        head, comma, tail = name.rpartition(",")
+        if comma and tail.strip().lower() in SUFFIXES and "," not in head and " " in head.strip():
+            name = f"{head.strip()} {tail.strip()}"  # "Henry Louis Gates, Jr.": a forward name
         if "," in name:
             family, _, rest = name.partition(",")
             rest = rest.strip()

@@ -132,6 +132,11 @@ def is_name(word: str) -> bool:
     return low in _GIVEN or low in _FAMILY
 
 
+def is_given_name(word: str) -> bool:
+    """Whether a word is a given name in the name lexicon ("Dan", not "Ariely")."""
+    return word.strip(".,;:").lower() in _GIVEN
+
+
 def lexicon_kind(word: str) -> str | None:
     """The small lexicon's kind of a word ("month", "publisher", "place", ...), if any."""
     return _LEXICON.get(word.lower().rstrip("."))

@@ -12,15 +12,15 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from verifier.bibtex import BibEntry, parse_bibtex, split_authors
+from verifier.bibtex import BibEntry, parse_bibtex
 from verifier.citations import Citation, ParsedReference
 from verifier.extract import latex, reflist
+from verifier.extract.bibentry import parsed_from_bibtex
 from verifier.extract.cleanup import is_generic_label
 from verifier.extract.identifiers_in_text import doi_value as normalize_doi
 from verifier.extract.identifiers_in_text import find_identifiers
 from verifier.extract.inline import find_inline, organisation
 from verifier.extract.refstring import parse_reference
-from verifier.identifiers import normalize_arxiv, normalize_isbn
 from verifier.normalize import clean_text, fold
 from verifier.records import Author, parse_year
 
@@ -219,48 +219,6 @@ def _from_cells(fields: dict[str | None, str]) -> ParsedReference:
         et_al=et_al,
         confidence={k: v for k, v in conf.items() if cell(k if k != "authors" else "author")},
     )
-
-
-def parsed_from_bibtex(entry: BibEntry) -> ParsedReference:
-    """The fields of a BibTeX entry as a ParsedReference (BibTeX fields are certain: 1.0)."""
-    f = entry.fields
-    raw_author = entry.raw_fields.get("author") or f.get("author", "")
-    authors = tuple(split_authors(raw_author)) if raw_author else ()
-    et_al = bool(re.search(r"\band\s+others\s*$", raw_author))
-    editors = (
-        tuple(split_authors(entry.raw_fields.get("editor") or f.get("editor", "")))
-        if f.get("editor")
-        else ()
-    )
-    doi = normalize_doi(f["doi"]) if f.get("doi") else None
-    url = f.get("url") or None
-    eprint = f.get("eprint", "")
-    prefix = (f.get("archiveprefix") or f.get("eprinttype") or "").lower()
-    arxiv = normalize_arxiv(eprint) if eprint and (prefix == "arxiv" or not prefix) else None
-    if not arxiv and url and "arxiv.org" in url.lower():
-        arxiv = normalize_arxiv(url)
-    if not doi and url and "doi.org/" in url.lower():
-        doi = normalize_doi(url)
-    venue = f.get("journal") or f.get("booktitle") or f.get("journaltitle") or None
-    if not venue and entry.type in ("phdthesis", "mastersthesis", "techreport"):
-        venue = f.get("school") or f.get("institution") or None
-    values: dict[str, object] = {
-        "title": clean_text(f.get("title", "")).rstrip(".") or None,
-        "authors": tuple(a for a in authors if a.family or a.given),
-        "year": parse_year(f.get("year") or f.get("date")),
-        "venue": clean_text(venue) if venue else None,
-        "volume": f.get("volume") or None,
-        "issue": f.get("number") or f.get("issue") or None,
-        "pages": re.sub(r"\s*-+\s*", "-", f["pages"]) if f.get("pages") else None,
-        "doi": doi,
-        "arxiv": arxiv,
-        "isbn": normalize_isbn(f["isbn"]) if f.get("isbn") else None,
-        "url": url,
-        "publisher": f.get("publisher") or None,
-        "editors": editors,
-    }
-    conf = {k: 1.0 for k, v in values.items() if v not in (None, "", ())}
-    return ParsedReference(**values, et_al=et_al, confidence=conf)  # type: ignore[arg-type]
 
 
 def link(citations: list[Citation]) -> list[Citation]:
