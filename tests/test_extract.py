@@ -1240,6 +1240,13 @@ INLINE = [
         [("van der Berg and Li (2018a)", ["van der Berg", "Li"], 2018)],
     ),
     ("(see Müller, 2001, p. 4)", [("(see Müller, 2001, p. 4)", ["Müller"], 2001)]),
+    # pinpoints over several chapters or pages onward; names joined by a slash
+    (
+        "as Bishop (2006, ch. 9 and 10) shows",
+        [("Bishop (2006, ch. 9 and 10)", ["Bishop"], 2006)],
+    ),
+    ("(Weber 1922, S. 28 ff.)", [("(Weber 1922, S. 28 ff.)", ["Weber"], 1922)]),
+    ("(Adorno/Horkheimer 1947)", [("(Adorno/Horkheimer 1947)", ["Adorno", "Horkheimer"], 1947)]),
     ("In 2019 (the year) nothing (2020).", []),
     ("Table 3 (2019) is not a cite.", []),
     # pinpoints after the year
@@ -1309,6 +1316,12 @@ def test_a_cite_that_links_somewhere_gets_the_link_target() -> None:
 
 # (text, for each inline cite the indexes of the reference entries it links to)
 LINKED = [
+    # a family name with a suffix links to its cite
+    (
+        "Adding people makes it later [Brooks 1975].\n\nReferences\n\n"
+        "- *The Mythical Man-Month* by Frederick P. Brooks Jr. (Addison-Wesley, 1975)\n",
+        [(0,)],
+    ),
     # lines that each hold a whole reference, without a heading or list markers
     (
         "Variation is structured (Labov 1966, 45); see also (Trudgill 1972).\n\n"

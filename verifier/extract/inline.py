@@ -49,7 +49,7 @@ _AUTHORS = (
     + _FAM
     + r"(?:(?:\s*,\s*"
     + _FAM
-    + r")*\s*,?\s*(?:&|and|und|y|et)\s+"
+    + r")*(?:\s*,?\s*(?:&|and|und|y|et)\s+|(?<=[a-z])/(?=[A-Z][a-z]))"  # "Habermas/Luhmann" (German)
     + _FAM
     + r"|\s+et\s*al\.?|\s+and\s+(?:colleagues|others))?)"
 )
@@ -60,7 +60,9 @@ _YEAR = r"(?P<year>(?:1[5-9]|20)\d\d(?:/(?:1[5-9]|20)\d\d)?[a-z]?|n\.\s?d\.|in p
 _LOCATOR = (
     r"(?:\s*,\s*(?i:pp?\.|(?-i:S\.)|chaps?\.|ch\.|chapters?|secs?\.|sections?|§§?|paras?\.|figs?\.|"
     r"figures?|tables?|eqs?\.|equations?|appendix|thm\.|theorem|lemma|def\.|definition)"
-    r"\s*[\w\-–.]*\w|\s*[,:]\s*(?!(?:1[5-9]|20)\d\d\b)\d{1,4}(?:\s*[-–]\s*\d{1,4})?)?"
+    r"\s*[\w\-–.]*\w(?:\s*(?:,|and|&)\s*\d[\w\-–]*)*"  # "ch. 10 and 15"
+    r"|\s*[,:]\s*(?!(?:1[5-9]|20)\d\d\b)\d{1,4}(?:\s*[-–]\s*\d{1,4})?)?"
+    r"(?:\s*ff?\.)?"  # "S. 191 ff."
 )
 # A venue named before the year, as chat answers do: "(Jain & Wallace, NAACL 2019)". Acronyms
 # only (two capitals or more: NAACL, NeurIPS, NAACL-HLT), so "(Smith, Jones 2019)" stays names.
@@ -216,7 +218,7 @@ def _names(spec: str) -> tuple[tuple[str, ...], bool]:
     spec = re.sub(r"\s*(?:\bet\s*al\b\.?|\band (?:colleagues|others)\b)", "", spec)
     parts = [
         re.sub(r"['’]s$", "", p.strip())  # "Lynch's (1960)"
-        for p in re.split(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b)\s*", spec)
+        for p in re.split(r"\s*(?:,|&|/|\band\b|\bund\b|\bet\b|\by\b)\s*", spec)
         if p.strip()
     ]
     return tuple(parts), et_al

@@ -22,7 +22,7 @@ from verifier.extract.identifiers_in_text import find_identifiers
 from verifier.extract.inline import find_inline, organisation
 from verifier.extract.refstring import parse_reference
 from verifier.normalize import clean_text, fold
-from verifier.records import Author, parse_year
+from verifier.records import SUFFIXES, Author, parse_year
 
 _ENTRY_LABEL = re.compile(
     r"^\s*(?:\[\^[^\]\s]{1,40}\]:|\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)](?=\s)|[-*•+‣◦](?=\s)|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3}(?=\s)|\[[A-Za-z][\w+\-]{0,20}\d{2,4}[a-z]?\])\s*"
@@ -270,7 +270,8 @@ def _acronym(a: Author) -> str:
 
 
 def _family_key(a: Author) -> str:
-    words = fold(a.family or a.given).split()
+    """The last word of a family name, without a suffix ("Brooks Jr." → "brooks")."""
+    words = [w for w in fold(a.family or a.given).split() if w not in SUFFIXES]
     return words[-1] if words else ""
 
 
