@@ -1107,6 +1107,59 @@ REFERENCES = [
         "- Gladwell, Malcolm — *The Tipping Point* (Little, Brown, 2000)",
         {"families": ["Gladwell"], "title": "The Tipping Point", "year": 2000},
     ),
+    # Vancouver names the scanner stops at ("Grigorieva IV" reads as a suffix)
+    (
+        "Novoselov KS, Geim AK, Morozov SV, Jiang D, Zhang Y, Dubonos SV, Grigorieva IV, Firsov "
+        "AA. Electric field effect in atomically thin carbon films. Science. 2004;306:666-9.",
+        {
+            "families": [
+                "Novoselov",
+                "Geim",
+                "Morozov",
+                "Jiang",
+                "Zhang",
+                "Dubonos",
+                "Grigorieva",
+                "Firsov",
+            ]
+        },
+    ),
+    (
+        "Myers N, Mittermeier RA, Mittermeier CG, da Fonseca GA, Kent J. Biodiversity hotspots "
+        "for conservation priorities. Nature. 2000;403(6772):853-8.",
+        {"families": ["Myers", "Mittermeier", "Mittermeier", "da Fonseca", "Kent"]},
+    ),
+    # chat answers: forward names and the journal in the parenthesis after a set-off title;
+    # names with their year before one
+    (
+        '- **"On Computable Numbers"** (A. M. Turing, *Proceedings of the London Mathematical '
+        "Society*, 1937)",
+        {
+            "families": ["Turing"],
+            "title": "On Computable Numbers",
+            "year": 1937,
+            "venue": "Proceedings of the London Mathematical Society",
+        },
+    ),
+    (
+        "- Wooldridge (2010), *Econometric Analysis of Cross Section and Panel Data*, MIT Press",
+        {
+            "families": ["Wooldridge"],
+            "title": "Econometric Analysis of Cross Section and Panel Data",
+            "year": 2010,
+            "publisher": "MIT Press",
+        },
+    ),
+    # volumes counted after a title; a place and a publisher after it (UNE, ISO 690)
+    (
+        "Luhmann, Niklas (1997): Die Gesellschaft der Gesellschaft. 2 Bde. Frankfurt a. M.: "
+        "Suhrkamp.",
+        {"title": "Die Gesellschaft der Gesellschaft", "year": 1997},
+    ),
+    (
+        "GARCÍA MÁRQUEZ, Gabriel (1967): Cien años de soledad, Buenos Aires, Sudamericana.",
+        {"title": "Cien años de soledad", "year": 1967, "publisher": "Sudamericana"},
+    ),
     # LaTeX quotes, ISBN
     (
         "D. Knuth, ``The Art of Computer Programming,'' Addison-Wesley, 1997. ISBN 0-201-89683-4.",
@@ -1316,12 +1369,6 @@ def test_a_cite_that_links_somewhere_gets_the_link_target() -> None:
 
 # (text, for each inline cite the indexes of the reference entries it links to)
 LINKED = [
-    # a family name with a suffix links to its cite
-    (
-        "Adding people makes it later [Brooks 1975].\n\nReferences\n\n"
-        "- *The Mythical Man-Month* by Frederick P. Brooks Jr. (Addison-Wesley, 1975)\n",
-        [(0,)],
-    ),
     # lines that each hold a whole reference, without a heading or list markers
     (
         "Variation is structured (Labov 1966, 45); see also (Trudgill 1972).\n\n"
@@ -1502,6 +1549,12 @@ LINKED = [
         "Press.\n"
         "Pimm, S. L. (1984). The complexity and stability of ecosystems. Nature, 307, 321–326.\n",
         [(1,), (2,), (3,), (0,)],
+    ),
+    # a family name with a suffix links to its cite
+    (
+        "Adding people makes it later [Brooks 1975].\n\nReferences\n\n"
+        "- *The Mythical Man-Month* by Frederick P. Brooks Jr. (Addison-Wesley, 1975)\n",
+        [(0,)],
     ),
 ]
 

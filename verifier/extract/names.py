@@ -633,7 +633,17 @@ def split_names(block: str, surnames_from: int = 3) -> tuple[tuple[Author, ...],
         if len(pieces) == 2 and len(pieces[0].split()) <= 3:
             return (Author.parse(parts[0]),), et_al
         parts = pieces
+    vancouver = [m for p in parts if (m := _FAMILY_INITIALS.fullmatch(p))]
+    if len(parts) >= 2 and len(vancouver) == len(parts):
+        # "Novoselov KS, ..., Grigorieva IV, Firsov AA" ("IV" read as a suffix stopped the scan)
+        return tuple(Author(_initials(m.group("i")), m.group("family")) for m in vancouver), et_al
     return tuple(a for a in (Author.parse(p) for p in parts) if a.family), et_al
+
+
+# Vancouver's "Family INITIALS": "Novoselov KS", "d'Arge R", "de Groot R"
+_FAMILY_INITIALS = re.compile(
+    r"(?P<family>(?:[^\W\d_][\w'’-]*\s+)*[^\W\d_][\w'’-]+)\s+(?P<i>[A-Z]{1,3})"
+)
 
 
 def _initials(given: str) -> str:

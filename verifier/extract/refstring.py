@@ -269,13 +269,21 @@ def _set_off_title(text: str) -> tuple[str, str, str] | None:
     text = _LABEL.sub("", text.strip(), count=1)
     if lead := _LEADING_SYMBOLS.match(text):
         text = text[lead.end() :]  # "📘 **Title** — ..."
-    names = ""
-    if (n := _NAMES_LEAD.match(text)) and _author_list(n.group(1)) is not None:
-        names, text = n.group(1), text[n.end() :]
+    names = year = ""
+    if n := _NAMES_LEAD.match(text):
+        written = n.group(1)
+        if dated := _DATED_NAMES.fullmatch(written):  # "Angrist & Pischke (2009), *Title*, ..."
+            written, year = dated.group(1), dated.group(2)
+        if _author_list(written) is not None:
+            names, text = written, text[n.end() :]
+        else:
+            year = ""
     first = _set_off_at(text)
     if first is None:
         return None
     title, rest = first
+    if year:
+        rest = f"{rest} ({year})"
     if not names and _set_off_names(title):  # "**Lorenz, E. N.** — *Title* — Venue"
         names, second = title, _set_off_at(rest)
         if second is None:
@@ -311,6 +319,7 @@ def _set_off_names(text: str) -> bool:
 
 _MARKER = re.compile(r"[*_“\"\[]")
 # Names before a chat answer's set-off title: "Kingma and Ba, *Adam*", "Ho, Jain & Abbeel — ".
+_DATED_NAMES = re.compile(r"(.+?)\s*\(((?:1[5-9]|20)\d\d)[a-z]?\)")
 _NAMES_LEAD = re.compile(r"([^*_“\"\[\n]{2,120}?)(?:,\s+|\s+[—–-]\s+)(?=[*_“\"\[])")
 
 
@@ -391,7 +400,20 @@ def _names_year_venue(rest: str) -> ParsedReference | None:
         return None
     names = names.strip(" ,.;")
     head, _, last = names.rpartition(", ")
-    if head and not where and _known_venue(last):  # "LeCun, Bengio & Hinton, Nature (2015)"
+    if (
+        head
+        and not where
+        and (
+            _known_venue(last)  # "LeCun, Bengio & Hinton, Nature (2015)"
+            or (  # "A. M. Turing, Mind, 1950": forward names, then no name
+                " " in head
+                and _INITIAL.search(head + " ")
+                and not _INITIAL.search(last + " ")
+                and not _names_like(last)
+                and _author_list(head) is not None
+            )
+        )
+    ):
         names, where = head, last
     people = _author_list(names)
     if not people:
@@ -1660,6 +1682,34 @@ _GENRE_BRACKET = re.compile(
 )
 
 
+_PLACE_FIRST = re.compile(r"([A-Z][^,:\d]{1,30})[,:]\s+(?=[^\W\d_])")
+_PLACE_PUBLISHER_AFTER = re.compile(
+    r"(?P<title>.{4,}?),\s+(?P<place>[A-Z][^,\d]{1,30}),\s+(?P<pub>[A-Z][^,\d]{1,80})"
+)
+_NOT_A_PUBLISHER = re.compile(
+    r"^" + _MONTH + r"\b|\b(?:report|thesis|dissertation|paper|study|project)\b", re.IGNORECASE
+)
+
+
+def _publisher_like(text: str) -> bool:
+    """Whether a title's last comma part after a place may be its publisher: a publisher's
+    word ("Editori", "Verlag"), or a few capitalized words that name no place, month or kind
+    of work ("Cuadernos Americanos", not "California", "October", "Final Report")."""
+    words = text.split()
+    if any(lexicon_kind(w) == "publisher" for w in words):
+        return True
+    return (
+        len(words) <= 4
+        and all(w[:1].isupper() for w in words)
+        and not is_place(text)
+        and not _NOT_A_PUBLISHER.search(text)
+    )
+
+
+# Volumes counted after a title: "Theorie des kommunikativen Handelns. 2 Bde."
+_VOLUME_COUNT = re.compile(
+    r"[.,]\s+\d{1,2}\s+(?:vols?|volumes|Bde|Bände|tomes|t)\.?$", re.IGNORECASE
+)
 # A translator or editor named after the title (Chicago notes): "Title, trans. Talcott Parsons"
 _TITLE_ROLE = re.compile(
     r",\s+(?:trans(?:l)?\.|translated by|ed\.|edited by)\s+(?-i:[A-Z])[^,()]*$", re.IGNORECASE
@@ -1670,6 +1720,7 @@ def _clean_title(title: str) -> str:
     title = re.sub(r"\s+[–—-]+\s*$|^\s*[–—-]+\s+", "", title.strip())  # "Title – Authors"
     if ", " in title:
         title = _TITLE_ROLE.sub("", title)
+    title = _VOLUME_COUNT.sub("", title)
     title, n = _GENRE.subn("", title.rstrip(" .,;:"))
     if n:  # "Title [Translation] (Diploma thesis)"
         title = _GENRE.sub("", title.rstrip(" .,;:"))
@@ -2065,8 +2116,19 @@ def _from_segments(s: str, segs: Sequence[crf.Segment], ids: dict[str, str]) -> 
         publisher = seg.text.strip(_TRIM + "()[]")
         if publisher == venue:  # a venue the tagger read as a publisher (`_named_venue`)
             publisher = ""
+        if (m := _PLACE_FIRST.match(publisher)) and is_place(m.group(1)):
+            publisher = publisher[m.end() :]  # "Buenos Aires, Sudamericana"
         if publisher:
             conf["publisher"] = seg.confidence
+    elif (
+        title
+        and not venue
+        and (m := _PLACE_PUBLISHER_AFTER.fullmatch(title))
+        and is_place(m.group("place"))
+        and _publisher_like(m.group("pub"))
+    ):  # "El laberinto de la soledad, México, Cuadernos Americanos" (UNE, ISO 690)
+        title, publisher = m.group("title"), m.group("pub")
+        conf["publisher"] = conf["title"] * 0.8
     editors: tuple[Author, ...] = ()
     if (seg := first.get("editor")) is not None:
         editors, _ = _people(_IN_EDS.sub("", seg.text.strip()))
