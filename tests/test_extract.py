@@ -1160,6 +1160,24 @@ REFERENCES = [
         "GARCÍA MÁRQUEZ, Gabriel (1967): Cien años de soledad, Buenos Aires, Sudamericana.",
         {"title": "Cien años de soledad", "year": 1967, "publisher": "Sudamericana"},
     ),
+    # a book publisher whose name has no publisher's word is no venue
+    (
+        "- Rebecca Skloot, The Immortal Life of Henrietta Lacks, Crown, 2010",
+        {"title": "The Immortal Life of Henrietta Lacks", "venue": None, "publisher": "Crown"},
+    ),
+    (
+        "3. **The Road to Wigan Pier** by George Orwell (1937) – *Victor Gollancz*; then "
+        "**Homage to Catalonia** (1938) – *Secker and Warburg*.",
+        {"families": ["Orwell"], "year": 1937, "venue": None},
+    ),
+    (
+        "4. **The Sixth Extinction** by Elizabeth Kolbert (2014) – *Henry Holt*. On extinction.",
+        {"families": ["Kolbert"], "year": 2014, "venue": None},
+    ),
+    (
+        "Kuhn, Thomas. *The Copernican Revolution*. Harvard UP, 1957.",
+        {"title": "The Copernican Revolution", "venue": None, "publisher": "Harvard UP"},
+    ),
     # LaTeX quotes, ISBN
     (
         "D. Knuth, ``The Art of Computer Programming,'' Addison-Wesley, 1997. ISBN 0-201-89683-4.",

@@ -167,6 +167,14 @@ _WORD3 = re.compile(r"[^\W\d_]{3,}")
 _TRIM = " \t.,;:–—-/"
 
 
+# A sentence after a reference's last emphasised field: it has a lower-case word that no name
+# of a publisher has ("*Henry Holt*. On extinction.", not "*Title*. Hill and Wang.").
+_REMARK_AFTER_EMPHASIS = re.compile(
+    r"(.*\*[^*\n]{2,200}\*)[.:]\s+(?=[^*_\n]*\b(?!(?:and|of|the|de|des|du|la|le|und|et|y|e|for|in|"
+    r"on|at|von|van|der)\b)[a-z])[A-Z][^*_\n\d().:;—–]*[.!]?"
+)
+
+
 def parse_reference(text: str) -> ParsedReference:
     """Parse one reference string (any common style) into fields with confidences.
 
@@ -183,6 +191,8 @@ def parse_reference(text: str) -> ParsedReference:
         return hit[1]
     if text.lstrip()[:1] == "@" and (entry := bibtex_reference(text)) is not None:
         return entry  # "@book{knuth1968, title={...}, ...}"
+    if "*" in text and (m := _REMARK_AFTER_EMPHASIS.fullmatch(text.strip())):
+        text = m.group(1)  # "... – *Henry Holt*. On extinction.": a remark after the last field
     s, link_urls = clean_reference(text)
     ids, s = _take_identifiers(s, link_urls)
     s = _without_commentary(s)
@@ -201,6 +211,12 @@ def parse_reference(text: str) -> ParsedReference:
     )
     if p is None and s and crf.available():
         p = _merge(_from_segments(s, crf.tag(s, _collective_end(s)), ids), s, ids)
+        if (
+            p.venue
+            and not (p.publisher or p.volume or p.issue or p.pages)
+            and _publisher_name(p.venue)
+        ):  # "Mukherjee, The Emperor of All Maladies, Scribner"
+            p = _with_publisher(p)
     elif p is None:
         p = _parse_rules(s, ids)
     if ids.get("arxiv") and not p.title and p.venue and not (p.volume or p.pages):
@@ -979,6 +995,7 @@ def _by_names(s: str, ids: dict[str, str]) -> ParsedReference | None:
             venue
             and (
                 any(lexicon_kind(w) == "publisher" for w in venue.split())  # "..., MIT Press, 2016"
+                or _publisher_name(venue)
                 or (
                     not dated
                     and re.fullmatch(r"\s*\([^()]*[^\W\d_][^()]*", rest[len(names) : year.start()])
@@ -1103,12 +1120,51 @@ def _name_list(names: str) -> bool:
     return cited is not None and len(cited[0]) >= 2  # one capitalized word may be anything
 
 
+# Book publishers whose names carry no publisher's word ("Verso", "Allen Lane", "Farrar,
+# Straus and Giroux"), folded; and words that may follow one ("O'Reilly Media").
+_PUBLISHERS = frozenset(
+    (
+        "verso|scribner|knopf|alfred a knopf|vintage|random house|doubleday|farrar straus and "
+        "giroux|farrar straus giroux|allen lane|bloomsbury|picador|faber and faber|faber|hachette|"
+        "harpercollins|harper collins|harper|little brown|houghton mifflin|houghton mifflin "
+        "harcourt|harcourt|viking|crown|o reilly|addison wesley|holden day|polity|anchor|beacon|"
+        "henry holt|holt|belknap|clarendon|palgrave|palgrave macmillan|ashgate|brill|de gruyter|walter de gruyter|"
+        "mouton|gallimard|seuil|flammarion|fayard|minuit|suhrkamp|rowohlt|fischer|beck|einaudi|"
+        "feltrinelli|laterza|il mulino|mondadori|alianza|anagrama|akal|catedra|paidos|"
+        "iwanami shoten|no starch|manning|apress|packt|morgan kaufmann|academic|elsevier|wiley|"
+        "springer|springer verlag|springer nature|routledge|sage|pearson|prentice hall|mcgraw hill|"
+        "norton|ww norton|w w norton|penguin|penguin books|penguin random house|basic books|"
+        "free press|mit press|simon and schuster|simon schuster|hill and wang|grove|grove press|"
+        "pantheon|riverhead|spiegel and grau|portfolio|currency|hay house|harvard business review "
+        "press|jossey bass|wiley blackwell|blackwell|taylor and francis|crc|kluwer|nijhoff|"
+        "sudamericana|allen and unwin|allen unwin|chatto and windus|jonathan cape|hamish hamilton|"
+        "granta|fourth estate|canongate|profile|oneworld|bodley head|heinemann|longman|macmillan|"
+        "cengage|thomson|zed|pluto|merlin|monthly review"
+    ).split("|")
+)
+_PUBLISHER_TAIL = frozenset("media books publishing publishers press inc ltd co group".split())
+
+
+def _publisher_name(text: str) -> bool:
+    """Whether `text` names a book publisher: one of `_PUBLISHERS`, maybe followed by a
+    word of `_PUBLISHER_TAIL` ("O'Reilly Media", "Scribner", "Farrar, Straus and Giroux"), or
+    a university press as MLA abbreviates it ("Princeton UP")."""
+    if text.endswith(" UP"):  # "Princeton UP": a university press
+        return True
+    words = fold(text).split()
+    while words and words[-1] in _PUBLISHER_TAIL and len(words) > 1:
+        words.pop()
+    return " ".join(words) in _PUBLISHERS
+
+
 def _with_publisher(p: ParsedReference) -> ParsedReference:
     """`p` with a venue that names a publisher ("Simon & Schuster", "CRC Press",
-    "BBC/Penguin") moved to its publisher."""
+    "BBC/Penguin", "Verso") moved to its publisher."""
     venue = p.venue or ""
     if not venue or not (
-        "&" in venue or any(lexicon_kind(w) == "publisher" for w in re.split(r"[\s/]+", venue))
+        "&" in venue
+        or any(lexicon_kind(w) == "publisher" for w in re.split(r"[\s/]+", venue))
+        or _publisher_name(venue)
     ):
         return p
     conf = {k: v for k, v in p.confidence.items() if k != "venue"} | {"publisher": 0.7}
@@ -2120,6 +2176,9 @@ def _from_segments(s: str, segs: Sequence[crf.Segment], ids: dict[str, str]) -> 
             publisher = publisher[m.end() :]  # "Buenos Aires, Sudamericana"
         if publisher:
             conf["publisher"] = seg.confidence
+    elif (seg := first.get("location")) is not None and _publisher_name(seg.text.strip(_TRIM)):
+        publisher = seg.text.strip(_TRIM)  # "..., Crown, 2010": a publisher read as a place
+        conf["publisher"] = seg.confidence * 0.8
     elif (
         title
         and not venue
