@@ -1178,6 +1178,17 @@ REFERENCES = [
         "Kuhn, Thomas. *The Copernican Revolution*. Harvard UP, 1957.",
         {"title": "The Copernican Revolution", "venue": None, "publisher": "Harvard UP"},
     ),
+    # ISO 690: families in capitals, each before its given name
+    (
+        "FOUCAULT, Michel, DELEUZE, Gilles and GUATTARI, Félix. Title of a joint work. Paris: "
+        "Minuit, 1977.",
+        {"families": ["FOUCAULT", "DELEUZE", "GUATTARI"], "year": 1977},
+    ),
+    # a set-off title, a dash, forward names and the year: the family is no venue
+    (
+        "📗 **Silent Spring** — Rachel L. Carson (1962) ← the classic",
+        {"families": ["Carson"], "title": "Silent Spring", "year": 1962, "venue": None},
+    ),
     # LaTeX quotes, ISBN
     (
         "D. Knuth, ``The Art of Computer Programming,'' Addison-Wesley, 1997. ISBN 0-201-89683-4.",

@@ -597,6 +597,8 @@ def split_names(block: str, surnames_from: int = 3) -> tuple[tuple[Author, ...],
     block = block.strip(" .,;:")
     if not block:
         return (), False
+    if (pairs := _capitals_pairs(block)) is not None:
+        return pairs
     words = [w for w in _SURNAME_LIST_SPLIT.split(block) if w]
     cjk = all(_CJK_NAME.fullmatch(w) for w in words)  # "李小松, 王焕民": no "Family, Given"
     if (
@@ -644,6 +646,28 @@ def split_names(block: str, surnames_from: int = 3) -> tuple[tuple[Author, ...],
 _FAMILY_INITIALS = re.compile(
     r"(?P<family>(?:[^\W\d_][\w'’-]*\s+)*[^\W\d_][\w'’-]+)\s+(?P<i>[A-Z]{1,3})"
 )
+
+
+_PAIR_SPLIT = re.compile(r"\s*,\s*(?:(?:and|&|et|und|y)\s+)?|\s+(?:and|&|et|und|y)\s+")
+
+
+def _capitals_pairs(block: str) -> tuple[tuple[Author, ...], bool] | None:
+    """ISO 690's "FAMILY, Given" pairs, families in capitals ("BERNERS-LEE, Tim, HENDLER,
+    James and LASSILA, Ora"), or None.
+
+    >>> [a.family for a in _capitals_pairs("ALEXANDER, Christopher, ISHIKAWA, Sara")[0]]
+    ['ALEXANDER', 'ISHIKAWA']
+    """
+    et_al = bool(_ET_AL.search(block))
+    pieces = [p for p in _PAIR_SPLIT.split(_ET_AL.sub("", block).strip(" .,;")) if p]
+    if (
+        len(pieces) < 4
+        or len(pieces) % 2
+        or not all(len(f) > 1 and f.isupper() for f in pieces[0::2])
+        or any(g.isupper() for g in pieces[1::2])
+    ):
+        return None
+    return tuple(Author(g, f) for f, g in zip(pieces[0::2], pieces[1::2], strict=True)), et_al
 
 
 def _initials(given: str) -> str:

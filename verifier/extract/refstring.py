@@ -228,7 +228,12 @@ def parse_reference(text: str) -> ParsedReference:
         p = replace(named, doi=p.doi, arxiv=p.arxiv, url=p.url, isbn=p.isbn)
     if (set_off := _set_off_title(text)) is not None:
         # the rest read by the parser only where the whole was misread
-        misread = fold(p.title or "") != fold(set_off[0]) or not p.authors
+        misread = (
+            fold(p.title or "") != fold(set_off[0])
+            or not p.authors
+            # "**Title** — Donella H. Meadows (2008)": a family name read as the venue
+            or bool(p.venue and re.search(re.escape(p.venue) + r"\W*\(\d{4}", set_off[1]))
+        )
         if misread or not (p.venue or p.publisher):
             p = _title_and_rest(*set_off, ids=ids, whole=misread) or p
     if len(_memo) >= _MEMO_SIZE:
