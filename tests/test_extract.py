@@ -1585,6 +1585,35 @@ LINKED = [
         "- *The Mythical Man-Month* by Frederick P. Brooks Jr. (Addison-Wesley, 1975)\n",
         [(0,)],
     ),
+    # claim bullets that cite their sources are no entries, however quoted or set off
+    (
+        "Key effects:\n\n"
+        '- **Anchoring:** estimates stay close to an arbitrary "anchor" (Tversky & Kahneman, '
+        "1974; Ariely et al., 2003).\n"
+        '- **Framing:** Levin and Gaeth (1988) showed that beef labelled "75% lean" tastes '
+        "better.\n"
+        "- **Chubby** and **Spanner** rely on Paxos [Burrows, 2006].\n\n"
+        "## References\n\n"
+        "- Ariely, D., Loewenstein, G., & Prelec, D. (2003). Coherent arbitrariness. *The "
+        "Quarterly Journal of Economics*, 118(1), 73–106.\n"
+        "- Burrows, M. (2006). The Chubby lock service. In *Proc. OSDI*.\n"
+        "- Levin, I. P., & Gaeth, G. J. (1988). How consumers are affected by the framing of "
+        "attribute information. *Journal of Consumer Research*, 15(3), 374–378.\n"
+        "- Tversky, A., & Kahneman, D. (1974). Judgment under uncertainty. *Science*, 185, "
+        "1124–1131.\n",
+        [(3,), (0,), (2,), (1,)],
+    ),
+    # a two-word family before "et al." in a grouped cite; AMS keys grouped by a semicolon,
+    # one of them missing from the list
+    (
+        "Sleep loss raises anxiety (Goldstein & Walker, 2014; Ben Simon et al., 2018) and "
+        "accents persist [Fle95; Pin94].\n\nReferences\n\n"
+        "[Ben18] Ben Simon, E., Rossi, A., & Walker, M. P. (2018). Sleep loss. *Neuron*.\n"
+        "[Fle95] Flege, J. E. (1995). Factors affecting foreign accent. *JASA*, 97, 3125.\n"
+        "[GW14] Goldstein, A. N., & Walker, M. P. (2014). The role of sleep. *Annu Rev Clin "
+        "Psychol*, 10, 679–708.\n",
+        [(2,), (0,), (1,)],
+    ),
 ]
 
 

@@ -68,10 +68,15 @@ _LOCATOR = (
 # only (two capitals or more: NAACL, NeurIPS, NAACL-HLT), so "(Smith, Jones 2019)" stays names.
 _VENUE_NAME = r"[A-Z][a-z]*[A-Z][A-Za-z]*(?:[-/][A-Z][A-Za-z]*)*"
 _VENUE = r"(?:(?P<venue>" + _VENUE_NAME + r")\s+)?"
-# One cite inside parentheses: "see Smith & Jones, 2019, p. 3" / "Smith 2019a, b".
+# One cite inside parentheses: "see Smith & Jones, 2019, p. 3" / "Smith 2019a, b"; a family
+# name of two words before "et al." ("Ben Simon et al., 2018a").
 _PAREN_ITEM = re.compile(
     r"^\s*(?:(?:see|see also|e\.g\.|cf\.|i\.e\.|also|compare|as in|following|and|vgl\.|voir)\s*,?\s+)*"
-    + _AUTHORS
+    + _AUTHORS.replace(
+        "(?P<names>",
+        "(?P<names>(?:[^\\W\\d_a-z][\\w'’-]+\\s+(?=[^\\W\\d_a-z][\\w'’-]*\\s+et\\s*al))?",
+        1,
+    )
     + r"\s*,?\s+"
     + _VENUE
     + _YEAR
@@ -138,7 +143,9 @@ _ORG_ITEM = re.compile(
 # An alphanumeric key as AMS and alpha styles cite: "[Mil56]", "[Sma61, Fre82]", "[Fre82,
 # Theorem 1.5]". Kept only where a reference list has entries under those keys.
 _KEY = r"[A-Z][A-Za-z+\-]{1,8}(?:\d{2}|\d{4})[a-z]?"
-_KEY_CITE = re.compile(r"\[(" + _KEY + r"(?:\s*,\s*" + _KEY + r")*)(?:\s*,\s*[^\[\]\n]{1,40})?\]")
+_KEY_CITE = re.compile(
+    r"\[(" + _KEY + r"(?:\s*[,;]\s*" + _KEY + r")*)(?:\s*,\s*[^\[\]\n]{1,40})?\]"
+)
 _ORG_WORDS = frozenset(
     "organization organisation collaboration association institute agency council committee "
     "commission foundation consortium panel bank fund office department society network group "
@@ -317,7 +324,7 @@ def find_inline(text: str) -> list[InlineCite]:
             nums = expand_numbers(f"{m.group(1)}-{m.group(2)}")
             out.append(InlineCite(m.start(), m.end(), "numeric", numbers=nums))
         for m in _KEY_CITE.finditer(text):
-            keys = re.split(r"\s*,\s*", m.group(1))
+            keys = re.split(r"\s*[,;]\s*", m.group(1))
             out.append(InlineCite(m.start(), m.end(), "key", key=",".join(keys)))
         for m in _ending_at(_NARRATIVE_BRACKET, text, _YEAR_IN_BRACKETS.finditer(text)):
             _narrative(m, out)

@@ -84,8 +84,8 @@ def extract_citations(text: str) -> list[Citation]:
             continue  # "(2)" is a cite only where a numbered list has an entry 2
         if ic.style == "author-page" and _family_key(Author("", ic.families[0])) not in listed:
             continue  # "(Nagel 435)" only where the list has a work by Nagel
-        if ic.style == "key" and not set((ic.key or "").split(",")) <= keyed:
-            continue  # "[Mil56]" only where the list has an entry under that key
+        if ic.style == "key" and not set((ic.key or "").split(",")) & keyed:
+            continue  # "[Mil56]", "[Fle95; Pin94]" only where the list has one of the keys
         if ic.tentative and (_family_key(Author("", ic.families[0])), ic.year) not in dated:
             continue  # "May (1972)" only where the list has a work by May from 1972
         if ic.style == "legal":  # a case cited in full: parsed as a reference is

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from verifier.extract.inline import author_year, organisation_year
+from verifier.extract.inline import author_year, find_inline, organisation_year
 from verifier.extract.names import scan_names
 
 _HEADING = re.compile(
@@ -123,10 +123,44 @@ def looks_like_reference(s: str) -> bool:
     ):  # "GloVe: Global Vectors for Word Representation (Pennington et al., 2014)" is a title
         # and its cite; "Pretraining helps downstream tasks (Devlin et al., 2019)" a claim
         return _title_case(m.group("title"))
+    if has_year and _claim(_LABEL.sub("", s, count=1)):  # its set-off marks whole
+        return False
     scan = scan_names(body[:300])
     if scan.authors and has_year:
         return True
     return has_year and signal
+
+
+# Text set off as a title or a label (bold, italics, quotes): no prose.
+_SET_OFF = re.compile(r"\*\*[^*\n]*\*\*|\*[^*\n]*\*|_[^_\n]*_|[“\"][^“”\"\n]*[”\"]")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _claim(body: str) -> bool:
+    """Whether a list item is a claim that cites its source: prose, then a cite in
+    parentheses ("defaults are sticky (Samuelson & Zeckhauser, 1988)"), or a narrative cite
+    that a verb follows ("Benartzi and Thaler (1995) argued that ...").
+
+    >>> _claim("Status quo bias: defaults are sticky (Samuelson & Zeckhauser, 1988).")
+    True
+    >>> _claim('**"Attention is all you need"** (Vaswani et al., 2017): the transformer.')
+    False
+    """
+    for c in find_inline(body):
+        if c.style != "author-year":
+            continue
+        opening = max(body.rfind("(", 0, c.start + 1), body.rfind("[", 0, c.start + 1))
+        if opening > max(body.rfind(")", 0, c.start), body.rfind("]", 0, c.start)):
+            # in parentheses or brackets, alone or grouped ("(Smith, 2019; Lee, 2020)")
+            words = _WORD.findall(_SET_OFF.sub(" ", body[:opening]))
+            if len(words) >= 4 and 2 * sum(w[0].islower() for w in words) >= len(words):
+                return True
+        elif _VERB_AFTER.match(body, c.end):
+            return True
+    return False
+
+
+_VERB_AFTER = re.compile(r"\s+(?!(?:in|and|et|eds?|trans|pp?|vol)\b)[a-z]{2,}\b")
 
 
 def _title_case(title: str) -> bool:
