@@ -1189,6 +1189,21 @@ REFERENCES = [
         "📗 **Silent Spring** — Rachel L. Carson (1962) ← the classic",
         {"families": ["Carson"], "title": "Silent Spring", "year": 1962, "venue": None},
     ),
+    # APA's full date of a web page or a news article; an organisation as the author
+    (
+        "National Institute of Mental Health. (2022, March 3). Anxiety disorders. "
+        "https://www.nimh.nih.gov/health/topics/anxiety-disorders",
+        {"title": "Anxiety disorders", "year": 2022},
+    ),
+    (
+        "Kolata, G. (2019, April 2). A scientist's lonely fight against a fake cure. The New "
+        "York Times. https://www.nytimes.com/2019/04/02/health/fake-cure.html",
+        {
+            "families": ["Kolata"],
+            "title": "A scientist's lonely fight against a fake cure",
+            "year": 2019,
+        },
+    ),
     # LaTeX quotes, ISBN
     (
         "D. Knuth, ``The Art of Computer Programming,'' Addison-Wesley, 1997. ISBN 0-201-89683-4.",

@@ -175,6 +175,14 @@ _REMARK_AFTER_EMPHASIS = re.compile(
 )
 
 
+# APA's date of a web page, a news article or a talk: "(2023, March 14)", "(2019, Spring)".
+_APA_DAY = re.compile(
+    r"\(((?:1[5-9]|20)\d\d[a-z]?),\s*(?:" + _MONTH + r"(?:\s+\d{1,2}(?:\s*[-–]\s*\d{1,2})?)?"
+    r"|\d{1,2}\s+" + _MONTH + r")\)",
+    re.IGNORECASE,
+)
+
+
 def parse_reference(text: str) -> ParsedReference:
     """Parse one reference string (any common style) into fields with confidences.
 
@@ -210,6 +218,7 @@ def parse_reference(text: str) -> ParsedReference:
         or _short(s, ids)
     )
     if p is None and s and crf.available():
+        s = _APA_DAY.sub(r"(\1)", s)  # "(2023, March 14)": the year is all the tagger needs
         p = _merge(_from_segments(s, crf.tag(s, _collective_end(s)), ids), s, ids)
         if (
             p.venue
@@ -2306,7 +2315,9 @@ def _organisation_first(segs: Sequence[crf.Segment], web: bool) -> Sequence[crf.
         _ORGANISATION.search(lead[0].text) is not None and not re.search(r"\d", third.text)
     )
     if not (
-        third.label == "title" or (third.label in ("publisher", "container") and (web or named))
+        third.label == "title"
+        or (third.label in ("publisher", "container") and (web or named))
+        or (third.label == "note" and web and third.text[:1].isupper())  # "Adult obesity facts."
     ):
         return segs
     if _INITIAL.search(lead[0].text) or not _ORGANISATION_LEAD.fullmatch(lead[0].text.strip()):
