@@ -1204,6 +1204,15 @@ REFERENCES = [
             "year": 2019,
         },
     ),
+    # particles: Dutch "'t", Arabic "ben", Irish "Ó"
+    (
+        "de Vries, H., van 't Veer, L. J., & ben Haim, D. (2011). A shared title. Nature, 1, 2.",
+        {"families": ["de Vries", "van 't Veer", "ben Haim"], "year": 2011},
+    ),
+    (
+        "Murphy, K., Ó Gráda, C.: Famine demography. In: Proc. Econ. Hist. Soc., pp. 1–9 (2014)",
+        {"families": ["Murphy", "Ó Gráda"], "title": "Famine demography", "year": 2014},
+    ),
     # LaTeX quotes, ISBN
     (
         "D. Knuth, ``The Art of Computer Programming,'' Addison-Wesley, 1997. ISBN 0-201-89683-4.",

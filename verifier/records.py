@@ -14,7 +14,7 @@ from verifier.normalize import clean_text, fold, title_key
 # Lower-case words that belong to the family name ("Ludwig van Beethoven", "Juan de la Cruz").
 PARTICLES = frozenset(
     "van von der den de del della degli di da das dos du la le lo ter ten te zu zur bin ibn al el "
-    "st st. mac".split()
+    "st st. mac ben bint abu 't ’t ó ní".split()
 )
 SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 

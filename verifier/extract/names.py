@@ -21,7 +21,7 @@ from verifier.records import PARTICLES, Author
 # a number, or one other character.
 _TOKEN = re.compile(
     r"(?P<init>[^\W\d_][^\W\d_]?\.(?:\s?-\s?[^\W\d_](?:\.|(?![\w.]))?)?)"
-    r"|(?P<word>[^\W\d_](?:[\w'’\-–\ufffd]*[\w\ufffd])?)"
+    r"|(?P<word>[^\W\d_](?:[\w'’\-–\ufffd]*[\w\ufffd])?|['’]t(?=\s))"  # Dutch "van 't Hof"
     r"|(?P<num>\d+)"
     r"|(?P<p>\S)"
 )
@@ -152,14 +152,16 @@ def _tokens(s: str) -> list[tuple[int, str, int, int]]:
                 continue
             out.append((INIT, text, m.start(), m.end()))
         elif kind == "word":
-            if text[0].isupper():
+            if text in ("Ó", "Ní"):
+                out.append((PART, text, m.start(), m.end()))  # "Ó Briain" (not "Du", "Le")
+            elif text[0].isupper():
                 if text.isupper() and (
                     (len(text) <= 3 and text.isalpha()) or _HYPHENED_INITIALS.fullmatch(text)
                 ):  # Vancouver initials: "DL", "SR", "A-L"
                     out.append((VINIT, text, m.start(), m.end()))
                 else:
                     out.append((CAP, text, m.start(), m.end()))
-            elif text.lower() in PARTICLES:
+            elif text.lower() in PARTICLES or text[0] in "'’":
                 out.append((PART, text, m.start(), m.end()))
             else:
                 out.append((LOWER, text, m.start(), m.end()))

@@ -219,7 +219,7 @@ def parse_reference(text: str) -> ParsedReference:
     )
     if p is None and s and crf.available():
         s = _APA_DAY.sub(r"(\1)", s)  # "(2023, March 14)": the year is all the tagger needs
-        p = _merge(_from_segments(s, crf.tag(s, _collective_end(s)), ids), s, ids)
+        p = _merge(_from_segments(s, crf.tag(s, _authors_end(s)), ids), s, ids)
         if (
             p.venue
             and not (p.publisher or p.volume or p.issue or p.pages)
@@ -2372,11 +2372,22 @@ _COLLECTIVE = re.compile(
 )
 
 
-def _collective_end(s: str) -> int:
-    """Where a collective author's name (`_COLLECTIVE`) that opens `s` ends, or 0."""
+def _authors_end(s: str) -> int:
+    """Where the author block that opens `s` surely ends, or 0: a collective author's name
+    (`_COLLECTIVE`), or an APA list of inverted names right before its "(Year)." ("de Groot,
+    J.-W., van 't Hof, M., & Van Dijk, E. (2016).", which the tagger alone may cut short)."""
     label = _LABEL.match(s)
-    m = _COLLECTIVE.match(s, label.end() if label else 0)
-    return m.end() if m else 0
+    start = label.end() if label else 0
+    if m := _COLLECTIVE.match(s, start):
+        return m.end()
+    if "(" in s:
+        scan = scan_names(s[start:])
+        if scan.style == "inverted" and _APA_YEAR.match(s, start + scan.end):
+            return start + scan.end
+    return 0
+
+
+_APA_YEAR = re.compile(r"\s*\((?:1[5-9]|20)\d\d[a-z]?(?:,[^()]{0,30})?\)\.")
 
 
 def _container_grammar(s: str, segs: Sequence[crf.Segment]) -> Sequence[crf.Segment]:
