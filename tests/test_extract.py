@@ -1213,6 +1213,27 @@ REFERENCES = [
         "Murphy, K., Ó Gráda, C.: Famine demography. In: Proc. Econ. Hist. Soc., pp. 1–9 (2014)",
         {"families": ["Murphy", "Ó Gráda"], "title": "Famine demography", "year": 2014},
     ),
+    # a version or a report's number after a title (APA)
+    (
+        "Pedregosa, F., & Varoquaux, G. (2011). scikit-learn: Machine learning in Python (Version "
+        "0.24.1) [Computer software]. https://scikit-learn.org",
+        {"title": "scikit-learn: Machine learning in Python", "year": 2011},
+    ),
+    (
+        "Semega, J., & Kollar, M. (2022). Income in the United States: 2021 (Report No. P60-276). "
+        "U.S. Government Publishing Office.",
+        {"title": "Income in the United States: 2021", "year": 2022},
+    ),
+    # a journal in „…" or «…» after the title (Polish, Italian); a place is no venue
+    (
+        "Nowak S., System wartości społeczeństwa polskiego, „Studia Socjologiczne” 1979, nr 4, "
+        "s. 155–173.",
+        {"title": "System wartości społeczeństwa polskiego", "venue": "Studia Socjologiczne"},
+    ),
+    (
+        "Kowalski J., Historia gospodarcza Polski, Wydawnictwo Naukowe PWN, Warszawa 2010.",
+        {"families": ["Kowalski"], "year": 2010, "venue": None},
+    ),
     # LaTeX quotes, ISBN
     (
         "D. Knuth, ``The Art of Computer Programming,'' Addison-Wesley, 1997. ISBN 0-201-89683-4.",

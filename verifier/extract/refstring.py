@@ -1776,6 +1776,16 @@ def _publisher_like(text: str) -> bool:
     )
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+_QUOTED_VENUE_AFTER = re.compile(
+    r"(?P<title>.{4,}?),\s+[„«‹]\s*(?P<venue>[^„«»“”‹›]{3,150}?)\s*[”“»›]?"
+)
+# A version or a report's number after a title, in parentheses (APA): "(Version 4.0.0)",
+# "(Report No. P60-276)", "(NREL/TP-5400-78123)", "(ISO/IEC Standard No. 27001:2022)"
+_NUMBERED_KIND = re.compile(
+    r"\s*\((?=[^()]*\d)(?:(?i:version|ver\.|v\d|release)|[^()]*\b(?i:report|standard|"
+    r"publication|paper|bulletin)\s+(?i:no\.|number)|[A-Z]{2,}/[A-Z]{2,}-\d)[^()]*\)$"
+)
 # Volumes counted after a title: "Theorie des kommunikativen Handelns. 2 Bde."
 _VOLUME_COUNT = re.compile(
     r"[.,]\s+\d{1,2}\s+(?:vols?|volumes|Bde|Bände|tomes|t)\.?$", re.IGNORECASE
@@ -1791,6 +1801,8 @@ def _clean_title(title: str) -> str:
     if ", " in title:
         title = _TITLE_ROLE.sub("", title)
     title = _VOLUME_COUNT.sub("", title)
+    if title.rstrip(" .,;:").endswith(")"):
+        title = _NUMBERED_KIND.sub("", title.rstrip(" .,;:"))
     title, n = _GENRE.subn("", title.rstrip(" .,;:"))
     if n:  # "Title [Translation] (Diploma thesis)"
         title = _GENRE.sub("", title.rstrip(" .,;:"))
@@ -2125,6 +2137,23 @@ def _from_segments(s: str, segs: Sequence[crf.Segment], ids: dict[str, str]) -> 
             venue = None
         if venue:
             conf["venue"] = seg.confidence
+    if (
+        venue
+        and "volume" not in first
+        and "pages" not in first
+        and not venue.isupper()  # "NER", an acronym
+        and is_place(venue)
+    ):
+        venue = None  # "..., Wydawnictwo Naukowe PWN, Warszawa 2018": a place, not "Bone, 36(3)"
+        conf.pop("venue", None)
+    if (
+        title
+        and not (venue and _LETTER.search(venue))  # none, or a number read as one ("2015,")
+        and (m := _QUOTED_VENUE_AFTER.fullmatch(title))
+    ):
+        # "Title, „Studia Socjologiczne” 2005", "Title, «Gazzetta Medica Italiana»"
+        title, venue = m.group("title"), m.group("venue")
+        conf["venue"] = conf["title"] * 0.8
     if venue is None and title_seg is not None:
         venue = _named_venue(segs, title_seg)
         if venue:
