@@ -1234,6 +1234,22 @@ REFERENCES = [
         "Kowalski J., Historia gospodarcza Polski, Wydawnictwo Naukowe PWN, Warszawa 2010.",
         {"families": ["Kowalski"], "year": 2010, "venue": None},
     ),
+    # chat answers: names with a venue and year before a set-off title; a remark after the year
+    (
+        "- Sutskever, Vinyals & Le (NeurIPS 2014): *Sequence to Sequence Learning with Neural "
+        "Networks*",
+        {"families": ["Sutskever", "Vinyals", "Le"], "year": 2014, "venue": "NeurIPS"},
+    ),
+    (
+        '- Radford et al., ICML 2021 — "Learning Transferable Visual Models From Natural '
+        'Language Supervision"',
+        {"families": ["Radford"], "year": 2021, "venue": "ICML"},
+    ),
+    (
+        "2. **Deep Residual Learning for Image Recognition** – He et al. (2016). Introduced "
+        "residual connections.",
+        {"families": ["He"], "year": 2016, "venue": None},
+    ),
     # LaTeX quotes, ISBN
     (
         "D. Knuth, ``The Art of Computer Programming,'' Addison-Wesley, 1997. ISBN 0-201-89683-4.",

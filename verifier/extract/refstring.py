@@ -245,6 +245,11 @@ def parse_reference(text: str) -> ParsedReference:
         )
         if misread or not (p.venue or p.publisher):
             p = _title_and_rest(*set_off, ids=ids, whole=misread) or p
+    if p.venue and not (p.volume or p.pages) and _DID.match(p.venue):
+        # "Title – Vaswani et al. (2017). Introduced the Transformer.": a remark, no venue
+        p = replace(
+            p, venue=None, confidence={k: v for k, v in p.confidence.items() if k != "venue"}
+        )
     if len(_memo) >= _MEMO_SIZE:
         _memo.clear()
     _memo[key] = (crf.generation, p)
@@ -284,7 +289,7 @@ _SET_OFF = re.compile(
     r"|[“\"](?P<q>[^“”\"\n]{3,300}?)[,.]?[”\"]"
     r"|\[(?P<l>[^\[\]\n]{3,300})\]\([^()\s]+\)"
 )
-_AFTER_SET_OFF = re.compile(r"\s*(?:[—–-]\s|:\s|,\s|\n|by\s|(?=\())\s*")
+_AFTER_SET_OFF = re.compile(r"\s*(?:[—–-]\s|:\s|,\s|\n|by\s|(?=\()|\.?$)\s*")
 _LEADING_SYMBOLS = re.compile(r"[\s\W_]*?(?=[*_“\"\[\w])")
 
 
@@ -302,8 +307,12 @@ def _set_off_title(text: str) -> tuple[str, str, str] | None:
     names = year = ""
     if n := _NAMES_LEAD.match(text):
         written = n.group(1)
-        if dated := _DATED_NAMES.fullmatch(written):  # "Angrist & Pischke (2009), *Title*, ..."
-            written, year = dated.group(1), dated.group(2)
+        # "Angrist & Pischke (2009), *Title*, ...", "Bahdanau, Cho & Bengio (ICLR 2015): *Title*",
+        # "Brown et al., NeurIPS 2020 — "Title""
+        if dated := _DATED_NAMES.fullmatch(written) or _NAMES_VENUE_YEAR.fullmatch(written):
+            written, year = dated.group("names"), dated.group("year")
+            if dated.group("venue"):
+                year = f"{dated.group('venue')} {year}"
         if _author_list(written) is not None:
             names, text = written, text[n.end() :]
         else:
@@ -313,7 +322,7 @@ def _set_off_title(text: str) -> tuple[str, str, str] | None:
         return None
     title, rest = first
     if year:
-        rest = f"{rest} ({year})"
+        rest = f"{year}. {rest}" if " " in year else f"{rest} ({year})"
     if not names and _set_off_names(title):  # "**Lorenz, E. N.** — *Title* — Venue"
         names, second = title, _set_off_at(rest)
         if second is None:
@@ -349,8 +358,14 @@ def _set_off_names(text: str) -> bool:
 
 _MARKER = re.compile(r"[*_“\"\[]")
 # Names before a chat answer's set-off title: "Kingma and Ba, *Adam*", "Ho, Jain & Abbeel — ".
-_DATED_NAMES = re.compile(r"(.+?)\s*\(((?:1[5-9]|20)\d\d)[a-z]?\)")
-_NAMES_LEAD = re.compile(r"([^*_“\"\[\n]{2,120}?)(?:,\s+|\s+[—–-]\s+)(?=[*_“\"\[])")
+_DATED_NAMES = re.compile(
+    r"(?P<names>.+?)\s*\((?:(?P<venue>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,2})\s+)?"
+    r"(?P<year>(?:1[5-9]|20)\d\d)[a-z]?\)"
+)
+_NAMES_VENUE_YEAR = re.compile(
+    r"(?P<names>.+?),\s+(?P<venue>[A-Z][\w-]*[A-Z][\w-]*)\s+(?P<year>(?:1[5-9]|20)\d\d)"
+)
+_NAMES_LEAD = re.compile(r"([^*_“\"\[\n]{2,120}?)(?:,\s+|\s+[—–-]\s+|(?<=\)):\s+)(?=[*_“\"\[])")
 
 
 def _title_and_rest(
