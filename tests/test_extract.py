@@ -1250,6 +1250,20 @@ REFERENCES = [
         "residual connections.",
         {"families": ["He"], "year": 2016, "venue": None},
     ),
+    # a title that opens with a quoted phrase and goes on after it
+    (
+        'Ioannidis, J. P. A. (2016). "Evidence-based medicine has been hijacked": A report to '
+        "David Sackett. Journal of Clinical Epidemiology, 73, 82–86.",
+        {
+            "title": '"Evidence-based medicine has been hijacked": A report to David Sackett',
+            "venue": "Journal of Clinical Epidemiology",
+        },
+    ),
+    (
+        "Kahneman, D. (2003). “Rational” choice and the framing of decisions. Journal of Business, "
+        "59(4), 251–278.",
+        {"title": "“Rational” choice and the framing of decisions"},
+    ),
     # LaTeX quotes, ISBN
     (
         "D. Knuth, ``The Art of Computer Programming,'' Addison-Wesley, 1997. ISBN 0-201-89683-4.",

@@ -330,6 +330,8 @@ def _quote_end(toks: list[str], i: int, j: int) -> int | None:
         if depth <= 0:
             if k + 1 >= j or any(close in t for t in toks[k + 1 : j]):
                 return None
+            if tok[tok.rfind(close) + 1 :].startswith(":") or toks[k + 1][:1].islower():
+                return None  # '"Why Should I Trust You?": Explaining ...', '"Smart" cities'
             return k + 1
     return None
 

@@ -1805,6 +1805,27 @@ _NUMBERED_KIND = re.compile(
 _VOLUME_COUNT = re.compile(
     r"[.,]\s+\d{1,2}\s+(?:vols?|volumes|Bde|Bände|tomes|t)\.?$", re.IGNORECASE
 )
+_CLOSING = {'"': '"', "“": "”", "‘": "’", "«": "»", "„": "“”"}
+
+
+def _quoted_lead(title: str) -> bool:
+    """Whether a title opens with a quoted phrase and goes on after it ('"Why Should I Trust
+    You?": Explaining ...', '“Relative state” formulation of ...'), not a quoted title run into
+    what follows it ('“Sachregister.” Internationales Vertragsrecht') nor an apostrophe."""
+    close = _CLOSING.get(title[:1])
+    if close is None:
+        return False
+    for k in range(1, min(len(title) - 1, 120)):
+        if title[k] in close and title[k + 1] in " :,;!?—–-":
+            rest = title[k + 1 :]
+            return (
+                title[k - 1] not in ".,"
+                and _LETTER.search(rest) is not None
+                and not any(q in rest for q in close + title[0])
+            )
+    return False
+
+
 # A translator or editor named after the title (Chicago notes): "Title, trans. Talcott Parsons"
 _TITLE_ROLE = re.compile(
     r",\s+(?:trans(?:l)?\.|translated by|ed\.|edited by)\s+(?-i:[A-Z])[^,()]*$", re.IGNORECASE
@@ -1821,7 +1842,9 @@ def _clean_title(title: str) -> str:
     title, n = _GENRE.subn("", title.rstrip(" .,;:"))
     if n:  # "Title [Translation] (Diploma thesis)"
         title = _GENRE.sub("", title.rstrip(" .,;:"))
-    title = title.strip().strip("\"“”'‘’«»„")
+    title = title.strip()
+    if not _quoted_lead(title):  # '"Why Should I Trust You?": Explaining ...' keeps them
+        title = title.strip("\"“”'‘’«»„")
     title = title.rstrip(" ,;:.")
     title = re.sub(r"^\s*\[(.*)\]\s*$", r"\1", title)
     return title.strip()
