@@ -97,7 +97,8 @@ def main() -> None:
         total.update(counts)
         n_all += len(cases)
         print(f"{path.stem:8s} {len(cases):4d} strings  {shares(counts, len(cases))}")
-    print(f"{'all':8s} {n_all:4d} strings  {shares(total, n_all)}")
+    if n_all:
+        print(f"{'all':8s} {n_all:4d} strings  {shares(total, n_all)}")
     documents(PROBES / "documents.jsonl", args.failures)
 
 

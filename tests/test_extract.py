@@ -1689,6 +1689,20 @@ LINKED = [
         "Psychol*, 10, 679–708.\n",
         [(2,), (0,), (1,)],
     ),
+    # a timeline with bold dates and a claim bullet ending in a numeric cite are no entries;
+    # a table of studies cited by author and year holds cites, not entries
+    (
+        "Key dates:\n\n"
+        "- **14 July 1789** – Storming of the Bastille, in the heart of Paris.\n"
+        "- **21 January 1793** – Execution of Louis XVI in the Place de la Révolution.\n"
+        "- The spacing effect was first documented by Ebbinghaus in 1885 using syllables.[1]\n\n"
+        "| Study | Design | Finding |\n|---|---|---|\n"
+        "| Furet (1978) | Revisionist essay | The revolution was a political event |\n\n"
+        "References\n\n"
+        "[1] Ebbinghaus, H. (1885). Über das Gedächtnis. Leipzig: Duncker & Humblot.\n"
+        "[2] Furet, F. (1978). Penser la Révolution française. Paris: Gallimard.\n",
+        [(0,), (1,)],
+    ),
 ]
 
 

@@ -49,7 +49,8 @@ _LABEL = re.compile(
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _YEARISH = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)|n\.\s?d\.")
 _SIGNAL = re.compile(
-    r"[“\"«]|\bdoi\b|10\.\d{4,9}/|arxiv|https?://|\bet al\b|\bIn:? [A-Z]|\bProc|\bJournal\b|"
+    r"[“\"«]|\bdoi\b|10\.\d{4,9}/|arxiv|https?://|\bet al\b|(?-i:\bIn:? [A-Z])|(?-i:\bProc\b)|"
+    r"\bJournal\b|"
     r"\bpp?\.\s*\d|"
     # how chat answers set off a title or name a venue: **Title**, *Title*, "by Family", NeurIPS
     r"\*\*[^*\n]{8,}\*\*|(?<![*\w])\*[^*\s][^*\n]{6,}\*|_[^_\s][^_\n]{6,}_|(?-i:\bby [A-Z][^\W\d_])|"
@@ -112,7 +113,7 @@ def looks_like_reference(s: str) -> bool:
     if len(s) < 20 or len(s) > 3000:
         return False
     has_year = bool(_YEARISH.search(s))
-    signal = bool(_SIGNAL.search(s))
+    signal = bool(_SIGNAL.search(_DATE_SET_OFF.sub(" ", s) if "**" in s or "__" in s else s))
     if not has_year and not signal:
         return False
     body = _LABEL.sub("", s, count=1).lstrip("*_ ")
@@ -131,6 +132,11 @@ def looks_like_reference(s: str) -> bool:
     return has_year and signal
 
 
+# A date in bold, as timelines set it off ("**5 May 1789** – ..."): no title.
+_DATE_SET_OFF = re.compile(
+    r"(\*\*|__)(?=[^*_\n]{0,48}\1)(?=[^*_\n]*(?:1[5-9]|20)\d\d)"
+    r"(?![^*_\n]*(?:\b[^\W\d_]{3,}\b[^*_\n]*){3}\1)[^*_\n]*\1"
+)
 # Text set off as a title or a label (bold, italics, quotes): no prose.
 _SET_OFF = re.compile(r"\*\*[^*\n]*\*\*|\*[^*\n]*\*|_[^_\n]*_|[“\"][^“”\"\n]*[”\"]")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -148,6 +154,10 @@ def _claim(body: str) -> bool:
     """
     for c in find_inline(body):
         if c.style != "author-year":
+            if not body[c.end :].strip(" .,;:*_"):  # "... using nonsense syllables.[4]"
+                words = _WORD.findall(_SET_OFF.sub(" ", body[: c.start]))
+                if len(words) >= 5 and 2 * sum(w[0].islower() for w in words) >= len(words):
+                    return True
             continue
         opening = max(body.rfind("(", 0, c.start + 1), body.rfind("[", 0, c.start + 1))
         if opening > max(body.rfind(")", 0, c.start), body.rfind("]", 0, c.start)):
@@ -431,6 +441,13 @@ def _table(text: str, lines: list[tuple[int, int]], i: int, entries: list[Entry]
     """Rows of a markdown table that look like references; returns the line after the table."""
     n = len(lines)
     header = [c.strip().strip("*_ ").lower() for c in _cells(text[lines[i][0] : lines[i][1]])]
+    end = i + 2
+    while end < n and _TABLE_ROW.match(text[lines[end][0] : lines[end][1]]):
+        end += 1
+    if not {"title", "reference"} & {_column(h) for h in header} and all(
+        _cited(_cells(text[lines[k][0] : lines[k][1]])[0]) for k in range(i + 2, end)
+    ):
+        return end  # "| Dube, Lester & Reich (2010) | Design | Finding |": studies cited
     j = i + 2
     while j < n and _TABLE_ROW.match(text[lines[j][0] : lines[j][1]]):
         a, b = lines[j]
@@ -452,6 +469,13 @@ def _table(text: str, lines: list[tuple[int, int]], i: int, entries: list[Entry]
             )
         j += 1
     return j
+
+
+def _cited(cell: str) -> bool:
+    """Whether a table cell is one author-year cite ("Cengiz et al. (2019)"), nothing more."""
+    cell = cell.strip().strip("*_").strip()
+    cites = find_inline(cell)
+    return len(cites) == 1 and cites[0].style == "author-year" and cites[0].end >= len(cell) - 1
 
 
 def _cells(row: str) -> list[str]:
