@@ -1703,6 +1703,23 @@ LINKED = [
         "[2] Furet, F. (1978). Penser la Révolution française. Paris: Gallimard.\n",
         [(0,), (1,)],
     ),
+    # retrieval answers: "[Source 2]" labels and cites; a numbered cite as a link; a bold label
+    # ending in a colon sets off no title; "Learn more:" heads a list
+    (
+        "Long COVID persists for months [Source 1]. A survey found 6.9% prevalence [Source 2].\n"
+        "- **Factoring:** breaking RSA-2048 takes 20 million qubits running for 8 hours.\n\n"
+        "**Retrieved sources**\n"
+        "[Source 1] Soriano JB, Murthy S. A clinical case definition of post COVID-19 condition. "
+        "Lancet Infect Dis. 2022;22(4):e102-7.\n"
+        "[Source 2] Adjaye-Gbewonyo D, Vahratian A. Long COVID in adults: United States, 2022. "
+        "NCHS Data Brief No. 480. 2023.\n",
+        [(0,), (1,)],
+    ),
+    (
+        "Prices peaked in June 2022 [1](https://www.bls.gov/cpi).\n\nLearn more:\n"
+        "1. bls.gov — Consumer Price Index news release, June 2022\n",
+        [(0,)],
+    ),
 ]
 
 

@@ -20,7 +20,10 @@ from verifier.records import PARTICLES
 _MAX_RANGE = 200  # "[1-100000]" is not a citation of 100,000 references
 
 _NUM_ITEM = r"\d{1,4}(?:\s*[-–—]\s*\d{1,4})?"
-_NUMERIC = re.compile(r"\[(\s*" + _NUM_ITEM + r"(?:\s*[,;]\s*" + _NUM_ITEM + r")*\s*)\](?!\s*\()")
+_NUMERIC = re.compile(
+    r"\[(?:(?i:source|ref\.?|reference|doc|document)\s*)?"  # "[Source 2]" (retrieval answers)
+    r"(\s*" + _NUM_ITEM + r"(?:\s*[,;]\s*" + _NUM_ITEM + r")*\s*)\](?!\s*\((?!https?://))"
+)  # "[1](https://...)": a numbered cite as a link
 _CARET = re.compile(r"(?<![\d^)\[])\^\[?(\d{1,4}(?:[,–-]\d{1,4})*)\]?(?![\w])")
 _SUP = re.compile(r"<sup>\s*\[?(\d{1,4}(?:\s*[,–-]\s*\d{1,4})*)\]?\s*</sup>", re.IGNORECASE)
 # Not after a one-letter word: "I²", "R²", "m²", "χ²" are powers.

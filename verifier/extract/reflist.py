@@ -21,7 +21,7 @@ _HEADING = re.compile(
     r"additional|academic|scholarly|suggested|recommended|cited)\s+)?"
     r"(?:references?(?:\s+list)?|bibliography|works\s+cited|literature(?:\s+cited)?|"
     r"sources?|citations?|cited\s+works|further\s+reading|reading\s+list|readings|literatur|références|"
-    r"foot\s?notes|end\s?notes|notes|"
+    r"foot\s?notes|end\s?notes|notes|learn\s+more|links|"
     r"referencias|bibliografía|bibliographie|参考文献|引用文献)"
     r"\s*(?:\*\*|__|\})?\s*:?\s*(?:\*\*|__)?\s*$",
     re.IGNORECASE,
@@ -40,7 +40,8 @@ _OTHER_HEADING = re.compile(
     r"^\s{0,3}(?:#{1,6}\s+\S|\\(?:section|chapter|appendix)\b|\*\*[^*]{1,80}\*\*\s*:?\s*$)"
 )
 _LABEL = re.compile(
-    r"^(?P<indent>\s{0,8})(?:(?P<b>\*\*|__)?(?:\[(?P<n1>\d{1,3})\](?(b)(?:\*\*|__))|"
+    r"^(?P<indent>\s{0,8})(?:(?P<b>\*\*|__)?(?:\[(?:(?i:source|ref\.?|reference|doc|document)\s*)?"
+    r"(?P<n1>\d{1,3})\](?(b)(?:\*\*|__))|"  # "[1]", "[Source 1]" (retrieval answers)
     r"(?P<n3>\d{1,3})[.)](?(b)(?:\*\*|__))(?=\s))|"
     r"\((?P<n2>\d{1,3})\)|"
     r"\[\^(?P<fn>[^\]\s]{1,40})\]:|\[(?P<key>[A-Za-z][\w+\-]{0,20}\d{2,4}[a-z]?)\]|"
@@ -53,7 +54,8 @@ _SIGNAL = re.compile(
     r"\bJournal\b|"
     r"\bpp?\.\s*\d|"
     # how chat answers set off a title or name a venue: **Title**, *Title*, "by Family", NeurIPS
-    r"\*\*[^*\n]{8,}\*\*|(?<![*\w])\*[^*\s][^*\n]{6,}\*|_[^_\s][^_\n]{6,}_|(?-i:\bby [A-Z][^\W\d_])|"
+    r"\*\*[^*\n]{7,}[^*:\n]\*\*|(?<![*\w])\*[^*\s][^*\n]{6,}\*|_[^_\s][^_\n]{6,}_|"
+    r"(?-i:\bby [A-Z][^\W\d_])|"  # a bold label ("**Factoring:**") sets off no title
     r"(?-i:\b(?:NeurIPS|NIPS|ICML|ICLR|ACL|NAACL|EACL|AACL|EMNLP|COLING|LREC|TACL|CVPR|ICCV|ECCV|"
     r"AAAI|IJCAI|KDD|SIGIR|WWW|JMLR|CHI|UAI|AISTATS|Interspeech|ICASSP)\b)",
     re.IGNORECASE,
@@ -154,10 +156,12 @@ def _claim(body: str) -> bool:
     """
     for c in find_inline(body):
         if c.style != "author-year":
-            if not body[c.end :].strip(" .,;:*_"):  # "... using nonsense syllables.[4]"
-                words = _WORD.findall(_SET_OFF.sub(" ", body[: c.start]))
-                if len(words) >= 5 and 2 * sum(w[0].islower() for w in words) >= len(words):
-                    return True
+            if c.style == "paren-numeric" or body[c.start - 1 : c.start].isalnum():
+                continue  # "117(4)": an issue, not a cite
+            # "... using nonsense syllables.[4]", "... declined until 2014 [9]. Possibly ..."
+            words = _WORD.findall(_SET_OFF.sub(" ", body[: c.start]))
+            if len(words) >= 5 and 2 * sum(w[0].islower() for w in words) >= len(words):
+                return True
             continue
         opening = max(body.rfind("(", 0, c.start + 1), body.rfind("[", 0, c.start + 1))
         if opening > max(body.rfind(")", 0, c.start), body.rfind("]", 0, c.start)):
