@@ -1720,6 +1720,20 @@ LINKED = [
         "1. bls.gov — Consumer Price Index news release, June 2022\n",
         [(0,)],
     ),
+    # numbered examples that are claims ("X, Y, launched ... in 2013", "program (2006–2015)
+    # lowered ..."), a timeline's dated bold leads, and superscript cites one after another
+    (
+        "Carbon dividends can be progressive.^1^2\n\n**Examples**\n"
+        "1. Ahmedabad, India, launched South Asia's first Heat Action Plan in 2013.\n"
+        '2. The Dutch "Room for the River" program (2006–2015) lowered floodplains.\n'
+        "3. **9 November 1799 (18 Brumaire, Year VIII)** – Napoleon's coup ends the Directory.\n\n"
+        "**Further reading**\n"
+        "1. Klenert, D., et al. (2018). Making carbon pricing work for citizens. *Nature "
+        "Climate Change*, 8, 669–677.\n"
+        "2. Fremstad, A., & Paul, M. (2019). The impact of a carbon tax on inequality. "
+        "*Ecological Economics*, 163, 88–97.\n",
+        [(0,), (1,)],
+    ),
 ]
 
 

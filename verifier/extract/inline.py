@@ -24,7 +24,9 @@ _NUMERIC = re.compile(
     r"\[(?:(?i:source|ref\.?|reference|doc|document)\s*)?"  # "[Source 2]" (retrieval answers)
     r"(\s*" + _NUM_ITEM + r"(?:\s*[,;]\s*" + _NUM_ITEM + r")*\s*)\](?!\s*\((?!https?://))"
 )  # "[1](https://...)": a numbered cite as a link
-_CARET = re.compile(r"(?<![\d^)\[])\^\[?(\d{1,4}(?:[,–-]\d{1,4})*)\]?(?![\w])")
+_CARET = re.compile(
+    r"(?:(?<![\d^)\[])|(?<=\^\d)|(?<=\^\d\d))\^\[?(\d{1,4}(?:[,–-]\d{1,4})*)\]?(?![\w])"
+)  # "^5^6": one after another
 _SUP = re.compile(r"<sup>\s*\[?(\d{1,4}(?:\s*[,–-]\s*\d{1,4})*)\]?\s*</sup>", re.IGNORECASE)
 # Not after a one-letter word: "I²", "R²", "m²", "χ²" are powers.
 _UNI_SUP = re.compile(

@@ -126,18 +126,29 @@ def looks_like_reference(s: str) -> bool:
     ):  # "GloVe: Global Vectors for Word Representation (Pennington et al., 2014)" is a title
         # and its cite; "Pretraining helps downstream tasks (Devlin et al., 2019)" a claim
         return _title_case(m.group("title"))
-    if has_year and _claim(_LABEL.sub("", s, count=1)):  # its set-off marks whole
-        return False
+    if has_year and (_claim(_LABEL.sub("", s, count=1)) or _YEAR_THEN_VERB.search(body)):
+        return False  # its set-off marks whole
     scan = scan_names(body[:300])
     if scan.authors and has_year:
-        return True
+        # not "Ahmedabad, India, launched South Asia's first Heat Action Plan in 2013."
+        return not _VERB_AFTER_NAMES.match(body, scan.end)
     return has_year and signal
+
+
+# A claim's verb after the names or the dates it opens with ("Ahmedabad, India, launched",
+# "... program (2006–2015) lowered floodplains"): references go on with a year or a title.
+_VERB_AFTER_NAMES = re.compile(r"[,\s]+(?!(?:and|et|eds?|in|trans|hrsg|dir)\b)[a-z]{3,}\b")
+_YEAR_THEN_VERB = re.compile(
+    r"\((?:1[5-9]|20)\d\d(?:\s*[–-]\s*\d{2,4})?\)\s+(?!(?:and|in|et|pp?|eds?|by)\b)[a-z]{3,}\b"
+)
 
 
 # A date in bold, as timelines set it off ("**5 May 1789** – ..."): no title.
 _DATE_SET_OFF = re.compile(
-    r"(\*\*|__)(?=[^*_\n]{0,48}\1)(?=[^*_\n]*(?:1[5-9]|20)\d\d)"
-    r"(?![^*_\n]*(?:\b[^\W\d_]{3,}\b[^*_\n]*){3}\1)[^*_\n]*\1"
+    r"(\*\*|__)(?=[^*_\n]{0,48}\1)(?:(?=[^*_\n]*(?:1[5-9]|20)\d\d)"
+    r"(?![^*_\n]*(?:\b[^\W\d_]{3,}\b[^*_\n]*){3}\1)"  # a year and at most two words
+    r"|(?=(?:\d{1,2}(?:\s*[–-]\s*\d{1,2})?\s+)?[A-Z][a-z]+\s+(?:1[5-9]|20)\d\d\b))"  # "9 November 1799 (..."
+    r"[^*_\n]*\1"
 )
 # Text set off as a title or a label (bold, italics, quotes): no prose.
 _SET_OFF = re.compile(r"\*\*[^*\n]*\*\*|\*[^*\n]*\*|_[^_\n]*_|[“\"][^“”\"\n]*[”\"]")
