@@ -1734,6 +1734,13 @@ LINKED = [
         "*Ecological Economics*, 163, 88–97.\n",
         [(0,), (1,)],
     ),
+    # a work published over years, cited and listed with its span of years
+    (
+        "Rome fell slowly (Gibbon, 1776–1789).\n\nReferences\n\n"
+        "Gibbon, E. (1776–1789). The History of the Decline and Fall of the Roman Empire. London: "
+        "Strahan.\n",
+        [(0,)],
+    ),
 ]
 
 

@@ -58,8 +58,11 @@ _AUTHORS = (
     + _FAM
     + r"|\s+et\s*al\.?|\s+and\s+(?:colleagues|others))?)"
 )
-# "1970/2000": first published, then the edition cited (the reference list has the latter)
-_YEAR = r"(?P<year>(?:1[5-9]|20)\d\d(?:/(?:1[5-9]|20)\d\d)?[a-z]?|n\.\s?d\.|in press|forthcoming)"
+# "1970/2000": first published, then the edition cited (the reference list has the latter);
+# "1776–1789": a work published over years
+_YEAR = (
+    r"(?P<year>(?:1[5-9]|20)\d\d(?:[/–-](?:1[5-9]|20)\d\d)?[a-z]?|n\.\s?d\.|in press|forthcoming)"
+)
 # A pinpoint after the year: "p. 4", "pp. 3-5", "ch. 2", "Section 4", "Table 2", "§ 3.1", or a
 # bare page as author-date styles write it: "(Labov 1966, 45)", "(Swidler 1986: 273)".
 _LOCATOR = (
@@ -307,8 +310,10 @@ def cited_families(spec: str) -> tuple[tuple[str, ...], bool] | None:
 
 
 def _year(label: str) -> int | None:
+    """The year a cite's label names: of "1781/1998" the edition cited, of "1776–1789" the
+    first."""
     years = re.findall(r"\d{4}", label)
-    return int(years[-1]) if years else None
+    return int(years[-1] if "/" in label else years[0]) if years else None
 
 
 def find_inline(text: str) -> list[InlineCite]:

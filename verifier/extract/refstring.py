@@ -88,6 +88,8 @@ _DATE_AFTER = re.compile(
 )
 _YEAR_PAIR = re.compile(r"(?<!\d)(" + _YEAR + r")/(" + _YEAR + r")(?!\d)")
 _YEAR_ANY = re.compile(r"(?<![\w/.\-–])(" + _YEAR + r")[a-z]?(?![\w/\-–]|\.\d)")
+# A work published over years, in a date: "(1776–1789)" is dated by its first year.
+_YEAR_SPAN = re.compile(r"(?<!\d)(" + _YEAR + r")\s*[–-]\s*(?:" + _YEAR + r"|\d\d)(?!\d)")
 _MONTH_BEFORE = re.compile(_MONTH + r"\s*(?:\d{1,2}\s*,?\s*)?$", re.IGNORECASE)
 # Title boundary: sentence punctuation after a word of two or more letters (not an initial).
 _SENTENCE_END = re.compile(
@@ -2147,9 +2149,16 @@ def _from_segments(s: str, segs: Sequence[crf.Segment], ids: dict[str, str]) -> 
         if title:
             conf["title"] = seg.confidence
     year = None
-    for g in segs:
-        if g.label == "date" and (m := _YEAR_PAIR.search(g.text) or _YEAR_ANY.search(g.text)):
+    dates = [g for g in segs if g.label == "date"]
+    # a year alone before a span of years ("Public Health Reports (1896-1970) 55, 2369 (1940)")
+    for g, m in ((g, _YEAR_PAIR.search(g.text) or _YEAR_ANY.search(g.text)) for g in dates):
+        if m:
             year = int(m.group(m.lastindex or 1))  # "(1776/1976)": the edition cited
+            conf["year"] = g.confidence
+            break
+    for g, m in ((g, _YEAR_SPAN.search(g.text)) for g in dates if year is None):
+        if m:  # "(1776–1789)": the first year
+            year = int(m.group(1))
             conf["year"] = g.confidence
             break
     if year is None:
