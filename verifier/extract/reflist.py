@@ -167,22 +167,26 @@ def _claim(body: str) -> bool:
     """
     for c in find_inline(body):
         if c.style != "author-year":
-            if c.style == "paren-numeric" or body[c.start - 1 : c.start].isalnum():
-                continue  # "117(4)": an issue, not a cite
-            # "... using nonsense syllables.[4]", "... declined until 2014 [9]. Possibly ..."
-            words = _WORD.findall(_SET_OFF.sub(" ", body[: c.start]))
-            if len(words) >= 5 and 2 * sum(w[0].islower() for w in words) >= len(words):
+            # "... using nonsense syllables.[4]", "... declined until 2014 [9]. Possibly ...",
+            # not an issue ("117(4)")
+            glued = c.style == "paren-numeric" or body[c.start - 1 : c.start].isalnum()
+            if not glued and _prose(body[: c.start], 5):
                 return True
             continue
         opening = max(body.rfind("(", 0, c.start + 1), body.rfind("[", 0, c.start + 1))
         if opening > max(body.rfind(")", 0, c.start), body.rfind("]", 0, c.start)):
             # in parentheses or brackets, alone or grouped ("(Smith, 2019; Lee, 2020)")
-            words = _WORD.findall(_SET_OFF.sub(" ", body[:opening]))
-            if len(words) >= 4 and 2 * sum(w[0].islower() for w in words) >= len(words):
+            if _prose(body[:opening], 4):
                 return True
         elif _VERB_AFTER.match(body, c.end):
             return True
     return False
+
+
+def _prose(text: str, at_least: int) -> bool:
+    """Whether text outside set-off titles has `at_least` words, half of them lower-case."""
+    words = _WORD.findall(_SET_OFF.sub(" ", text))
+    return len(words) >= at_least and 2 * sum(w[0].islower() for w in words) >= len(words)
 
 
 _VERB_AFTER = re.compile(r"\s+(?!(?:in|and|et|eds?|trans|pp?|vol)\b)[a-z]{2,}\b")
