@@ -1741,6 +1741,23 @@ LINKED = [
         "Strahan.\n",
         [(0,)],
     ),
+    # numbered cites with a pinpoint; a Wikipedia list ("^ a b ...") with no numbers, which
+    # "[n]" cites by position
+    (
+        "BM25 ranks documents [1, p. 4] and needs tuning [2, pp. 20–22; 1].\n\nReferences\n\n"
+        '^ a b Robertson, Stephen; Zaragoza, Hugo (2009). "The Probabilistic Relevance '
+        'Framework: BM25 and Beyond". *Foundations and Trends in IR*. 3 (4): 333–389.\n\n'
+        "^ Manning, Christopher D.; Raghavan, Prabhakar; Schütze, Hinrich (2008). *Introduction "
+        "to Information Retrieval*. Cambridge University Press.\n",
+        [(0,), (1, 0)],
+    ),
+    # works in press or without a date, cited and listed so
+    (
+        "As argued (Petrov, in press) and (Haddad, n.d.).\n\nReferences\n\n"
+        "Haddad, L. (n.d.). Remote work and wellbeing. Retrieved from https://example.org/x\n"
+        "Petrov, I. (in press). Hybrid teams. Journal of Work, 12.\n",
+        [(1,), (0,)],
+    ),
 ]
 
 

@@ -20,10 +20,16 @@ from verifier.records import PARTICLES
 _MAX_RANGE = 200  # "[1-100000]" is not a citation of 100,000 references
 
 _NUM_ITEM = r"\d{1,4}(?:\s*[-–—]\s*\d{1,4})?"
+# A pinpoint after a reference number: "[3, p. 4]", "[2, pp. 20–22]", "[8, Fig. 4]", "[1, ch. 3]"
+_NUM_LOCATOR = (
+    r"(?:\s*,\s*(?i:pp?|ch|chap|fig|figs|sec|eq|tab|table|§)\.?\s*[\w.]+(?:\s*[-–]\s*\w+)?)"
+)
 _NUMERIC = re.compile(
     r"\[(?:(?i:source|ref\.?|reference|doc|document)\s*)?"  # "[Source 2]" (retrieval answers)
-    r"(\s*" + _NUM_ITEM + r"(?:\s*[,;]\s*" + _NUM_ITEM + r")*\s*)\](?!\s*\((?!https?://))"
+    r"(\s*" + _NUM_ITEM + _NUM_LOCATOR + r"?(?:\s*[,;]\s*" + _NUM_ITEM + _NUM_LOCATOR + r"?)*\s*)"
+    r"\](?!\s*\((?!https?://))"
 )  # "[1](https://...)": a numbered cite as a link
+_LOCATOR_PART = re.compile(_NUM_LOCATOR)
 _CARET = re.compile(
     r"(?:(?<![\d^)\[])|(?<=\^\d)|(?<=\^\d\d))\^\[?(\d{1,4}(?:[,–-]\d{1,4})*)\]?(?![\w])"
 )  # "^5^6": one after another
@@ -108,7 +114,9 @@ _AUTHOR_PAGES = re.compile(
     + r")+)\)"
 )
 _AUTHOR_PAGE_PART = re.compile(_AUTHOR_PAGE_ITEM)
-_PAREN = re.compile(r"\(([^()\n]{4,400}?(?:1[5-9]|20)\d\d[a-z]?[^()\n]{0,40})\)")
+_PAREN = re.compile(
+    r"\(([^()\n]{4,400}?(?:(?:1[5-9]|20)\d\d[a-z]?|n\.\s?d\.|in press|forthcoming)[^()\n]{0,40})\)"
+)
 # The same in square brackets, "[Smith 2019; Lee et al., 2020]", or as a markdown link's text
 # ("[Gebru et al., 2021](https://doi.org/...)": the pipeline gives the cite the link's target).
 _BRACKET = re.compile(r"\[(?=[^\W\d_])([^\[\]\n]{4,400}?(?:1[5-9]|20)\d\d[a-z]?[^\[\]\n]{0,40})\]")
@@ -327,7 +335,7 @@ def find_inline(text: str) -> list[InlineCite]:
     out: list[InlineCite] = []
     if "[" in text:
         for m in _NUMERIC.finditer(text):
-            nums = expand_numbers(m.group(1))
+            nums = expand_numbers(_LOCATOR_PART.sub("", m.group(1)))
             if nums and all(0 < n < 10000 for n in nums):
                 out.append(InlineCite(m.start(), m.end(), "numeric", numbers=nums))
         for m in _NUMERIC_RANGE.finditer(text):

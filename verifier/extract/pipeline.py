@@ -25,7 +25,9 @@ from verifier.normalize import clean_text, fold
 from verifier.records import SUFFIXES, Author, parse_year
 
 _ENTRY_LABEL = re.compile(
-    r"^\s*(?:\[\^[^\]\s]{1,40}\]:|\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)](?=\s)|[-*•+‣◦](?=\s)|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3}(?=\s)|\[[A-Za-z][\w+\-]{0,20}\d{2,4}[a-z]?\])\s*"
+    r"^\s*(?:\[\^[^\]\s]{1,40}\]:|\[(?:(?i:source|ref\.?|reference|doc|document)\s*)?\d{1,4}\]"
+    r"|\(\d{1,4}\)|\d{1,4}[.)](?=\s)|[-*•+‣◦](?=\s)|\^(?:\s+[a-z](?=\s))*(?=\s)"
+    r"|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3}(?=\s)|\[[A-Za-z][\w+\-]{0,20}\d{2,4}[a-z]?\])\s*"
 )
 
 
@@ -248,12 +250,16 @@ def link(citations: list[Citation]) -> list[Citation]:
         if c.key and c.key.split(",")[0] in by_key:
             for k in c.key.split(","):
                 targets.extend(by_key.get(k, []))
-        elif c.parsed.number:
+        elif c.parsed.number and by_number:
             for n in c.parsed.number:
                 cands = by_number.get(n, [])
                 if cands:
                     after = [e for e in cands if e.span[0] >= c.span[1]]
                     targets.append(after[0] if after else cands[-1])
+        elif c.parsed.number and not c.text.startswith("("):
+            # "[3]" against a list without numbers (Wikipedia's "^ Name (Year) ..."): the
+            # third entry
+            targets = [entries[n - 1] for n in c.parsed.number if 0 < n <= len(entries)]
         elif c.parsed.authors:
             targets = _author_year_targets(c, by_family)
         ids = tuple(dict.fromkeys(t.id for t in targets))

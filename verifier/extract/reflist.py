@@ -45,10 +45,10 @@ _LABEL = re.compile(
     r"(?P<n3>\d{1,3})[.)](?(b)(?:\*\*|__))(?=\s))|"
     r"\((?P<n2>\d{1,3})\)|"
     r"\[\^(?P<fn>[^\]\s]{1,40})\]:|\[(?P<key>[A-Za-z][\w+\-]{0,20}\d{2,4}[a-z]?)\]|"
-    r"(?P<bullet>[-*•+‣◦])(?=\s)|(?P<sup>[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3})(?=\s))\s*"
+    r"(?P<bullet>[-*•+‣◦]|\^(?:\s+[a-z](?=\s))*)(?=\s)|(?P<sup>[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3})(?=\s))\s*"
 )
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
-_YEARISH = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)|n\.\s?d\.")
+_YEARISH = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)|n\.\s?d\.|\((?:in press|forthcoming)\)")
 _SIGNAL = re.compile(
     r"[“\"«]|\bdoi\b|10\.\d{4,9}/|arxiv|https?://|\bet al\b|(?-i:\bIn:? [A-Z])|(?-i:\bProc\b)|"
     r"\bJournal\b|"
@@ -293,7 +293,7 @@ def _listed_reference(label: re.Match[str], line: str) -> bool:
 # What follows the author block of a reference: its year ("Smith, J. (2019). Title",
 # "Smith J. 2019. Title", "Smith, J. 2019, Title") or the end of the block before a title.
 _AFTER_NAMES = re.compile(
-    r"^(?:[.,]?\s*\(?(?:1[5-9]|20)\d\d[a-z]?\)?\s*[.,:]|[.,]?\s*\((?:1[5-9]|20)\d\d[a-z]?\)\s+"
+    r"^(?:[.,]?\s*\(?(?:(?:1[5-9]|20)\d\d[a-z]?|n\.\s?d\.|in press|forthcoming)\)?\s*[.,:]|[.,]?\s*\((?:(?:1[5-9]|20)\d\d[a-z]?|n\.\s?d\.|in press|forthcoming)\)\s+"
     r"(?=[‘'\"“«A-Z])|[.:]\s+[\"“«‘„]?[A-Z0-9À-ÖØ-Þ])"
 )  # "Hess, H.H. (1962) 'History ...'" (Harvard) too
 
