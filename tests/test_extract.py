@@ -1264,6 +1264,33 @@ REFERENCES = [
         "59(4), 251–278.",
         {"title": "“Rational” choice and the framing of decisions"},
     ),
+    # Harvard's single quotes before the journal; NLM's "[Internet]" and "[cited ...]"; a kind
+    # of work in brackets
+    (
+        "Greaves, T. (2020) 'Micro-mobility and the last mile', Transport Reviews, 40(5), pp. "
+        "612–630.",
+        {"title": "Micro-mobility and the last mile", "venue": "Transport Reviews"},
+    ),
+    (
+        "Wilkinson MD, Dumontier M. The FAIR Guiding Principles for scientific data management. "
+        "Sci Data [Internet]. 2016 [cited 2023 Oct 5];3:160018.",
+        {"year": 2016, "venue": "Sci Data"},
+    ),
+    (
+        "Morales, E. (2015, March 12). Why bilingual kids are better at puzzles [Blog post]. "
+        "Retrieved from https://example.org/bilingual",
+        {"title": "Why bilingual kids are better at puzzles", "year": 2015},
+    ),
+    # names and year set off in bold before the italic title
+    (
+        "**Acemoglu & Robinson (2012)** — *Why Nations Fail: The Origins of Power, Prosperity, "
+        "and Poverty*",
+        {
+            "families": ["Acemoglu", "Robinson"],
+            "year": 2012,
+            "title": "Why Nations Fail: The Origins of Power, Prosperity, and Poverty",
+        },
+    ),
     # LaTeX quotes, ISBN
     (
         "D. Knuth, ``The Art of Computer Programming,'' Addison-Wesley, 1997. ISBN 0-201-89683-4.",

@@ -317,6 +317,8 @@ def _quote_end(toks: list[str], i: int, j: int) -> int | None:
     ('"Flexibility ... symbols." Theories of Memory.'): the index after the quote. Nested
     quotes of the same kind count; a run with a stray closing quote after it is left alone."""
     opening = toks[i][:1]
+    if opening == "'":
+        return _single_quote_end(toks, i, j)
     close = _CLOSE.get(opening)
     if close is None:
         return None
@@ -334,6 +336,19 @@ def _quote_end(toks: list[str], i: int, j: int) -> int | None:
                 return None  # '"Why Should I Trust You?": Explaining ...', '"Smart" cities'
             return k + 1
     return None
+
+
+def _single_quote_end(toks: list[str], i: int, j: int) -> int | None:
+    """`_quote_end` for Harvard's single quotes ("'Micro-mobility and the last mile',
+    Transport Reviews"): the closing quote ends a word, unlike the apostrophe of "city's"."""
+
+    def closes(tok: str) -> bool:
+        return len(tok) > 1 and tok.rstrip(".,;:").endswith("'")
+
+    k = next((k for k in range(i, j) if closes(toks[k][1:] if k == i else toks[k])), None)
+    if k is None or k + 1 >= j or any(closes(t) for t in toks[k + 1 : j]):
+        return None
+    return None if toks[k + 1][:1].islower() else k + 1
 
 
 _PUBLICATION = frozenset({"date", "publisher", "location"})

@@ -206,8 +206,8 @@ def parse_reference(text: str) -> ParsedReference:
     s, link_urls = clean_reference(text)
     ids, s = _take_identifiers(s, link_urls)
     s = _without_commentary(s)
-    if "[" in s:
-        s = _GENRE_BRACKET.sub("", s)
+    if "[" in s:  # "Title [Doctoral dissertation, ...]", NLM's "[Internet]" and "[cited ...]"
+        s = _NLM_DATE.sub("", _GENRE_BRACKET.sub("", s))
     p = (
         _labelled(s, ids)
         or _cjk(s, ids)
@@ -325,11 +325,17 @@ def _set_off_title(text: str) -> tuple[str, str, str] | None:
     title, rest = first
     if year:
         rest = f"{year}. {rest}" if " " in year else f"{rest} ({year})"
-    if not names and _set_off_names(title):  # "**Lorenz, E. N.** — *Title* — Venue"
+    dated = _DATED_NAMES.fullmatch(title.rstrip(". "))
+    if not names and (
+        _set_off_names(title)  # "**Lorenz, E. N.** — *Title* — Venue"
+        or (dated and _author_list(dated.group("names")) is not None)  # "**Acemoglu & ..."
+    ):
         names, second = title, _set_off_at(rest)
         if second is None:
             return None
         title, rest = second
+        if dated and not _set_off_names(names):  # "**Acemoglu & Robinson (2012)** — *Title*"
+            names, rest = dated.group("names"), f"{rest} ({dated.group('year')})"
     return title, rest, names
 
 
@@ -377,7 +383,8 @@ def _title_and_rest(
     `rest` in a form of `_names_year_venue`, or (with `whole`) in any form the parser reads
     (its own title, if the rest seemed to have one, is the venue); None when the rest has no
     names or no year."""
-    rest = _without_commentary(_PICTOGRAPH.sub("", clean_reference(rest)[0]).strip())
+    rest = _take_identifiers(clean_reference(rest)[0], [])[1]  # "arXiv:1301.3781": no venue
+    rest = _without_commentary(_PICTOGRAPH.sub("", rest).strip())
     if names:  # the names came first: the rest holds the venue and the year
         r = _venue_year(rest, names)
         if r is not None and not whole and not _known_venue(r.venue or ""):
@@ -1754,7 +1761,8 @@ def _first_sentence(rest: str, *, comma_style: bool) -> tuple[str, str, float]:
 # What APA and others put after a title to say what kind of work it is: "[Data set]", "(Doctoral
 # dissertation)", "[Thèse de doctorat, Faculté des sciences de Paris]", "(Diploma thesis)".
 _GENRE_NAME = (
-    r"(?:(?:technical |research |final |annual )?report|preprint|poster|data ?set|"
+    r"(?:(?:technical |research |final |annual )?report|preprint|poster|data ?set|internet|"
+    r"blog post|working paper|video(?: file)?|podcast(?: episode)?|press release|fact sheet|"
     r"(?:computer )?software|(?:doctoral |master'?s? |ph\.?\s?d\.? |diploma |bachelor'?s? |"
     r"[^\W\d_]+-)?"  # "Inaugural-Dissertation"
     r"(?:dissertation|thesis)|thèse de doctorat|tesis doctoral|tesi di (?:laurea|dottorato))"
@@ -1764,6 +1772,7 @@ _GENRE = re.compile(
 )
 # The same in square brackets anywhere, as APA writes it before the archive: "Title [Doctoral
 # dissertation, Massachusetts Institute of Technology]. DSpace@MIT."
+_NLM_DATE = re.compile(r"\s*\[(?:cited|accessed|updated)\s[^\[\]]{3,40}\]", re.IGNORECASE)
 _GENRE_BRACKET = re.compile(
     r"(?<=\S)\s*\[" + _GENRE_NAME + r"(?:,[^\[\]]{0,150})?\](?=[.,]|\s*$)", re.IGNORECASE
 )
