@@ -1785,6 +1785,15 @@ LINKED = [
         "Petrov, I. (in press). Hybrid teams. Journal of Work, 12.\n",
         [(1,), (0,)],
     ),
+    # short notes and "Ibid." among footnote definitions
+    (
+        "Drought hit first.[^1] Trade broke down.[^2] Then came the earthquakes.[^3]\n\n"
+        "[^1]: Eric H. Cline, *1177 B.C.: The Year Civilization Collapsed* (Princeton, NJ: "
+        "Princeton University Press, 2014), 1–3.\n"
+        "[^2]: Cline, *1177 B.C.*, 139–40.\n"
+        "[^3]: Ibid., 141.\n",
+        [(0,), (1,), (2,)],
+    ),
 ]
 
 

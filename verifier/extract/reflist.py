@@ -286,8 +286,14 @@ def _block(text: str, lines: list[tuple[int, int]], i: int) -> str:
 def _listed_reference(label: re.Match[str], line: str) -> bool:
     """Whether a list item is a reference: it reads like one, or it is a footnote definition
     with a year ("[^2]: Guido Calabresi & A. Douglas Melamed, Property Rules, ..., 85 Harv. L.
-    Rev. 1089 (1972).")."""
-    return looks_like_reference(line) or bool(label.group("fn") and _YEARISH.search(line))
+    Rev. 1089 (1972)."), a set-off title or "Ibid."."""
+    return looks_like_reference(line) or bool(
+        label.group("fn")
+        and (_YEARISH.search(line) or _SIGNAL.search(line) or _IBID.match(line, label.end()))
+    )  # a short note ("[^3]: Cline, *1177 B.C.*, 139–40.") or "Ibid., 45."
+
+
+_IBID = re.compile(r"\s*(?:Ibid|Id)\.", re.IGNORECASE)
 
 
 # What follows the author block of a reference: its year ("Smith, J. (2019). Title",
