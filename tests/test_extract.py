@@ -1424,6 +1424,15 @@ INLINE = [
         [("van der Berg and Li (2018a)", ["van der Berg", "Li"], 2018)],
     ),
     ("(see Müller, 2001, p. 4)", [("(see Müller, 2001, p. 4)", ["Müller"], 2001)]),
+    # an organisation without a comma before its year (Chicago); lead-ins in other languages
+    (
+        "(World Health Organization 2022, p. 8)",
+        [("(World Health Organization 2022, p. 8)", ["World Health Organization"], 2022)],
+    ),
+    (
+        "(Lahire, 1995 ; voir aussi Bourdieu, 1979)",
+        [("Lahire, 1995", ["Lahire"], 1995), ("Bourdieu, 1979", ["Bourdieu"], 1979)],
+    ),
     # pinpoints over several chapters or pages onward; names joined by a slash
     (
         "as Bishop (2006, ch. 9 and 10) shows",

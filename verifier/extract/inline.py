@@ -85,7 +85,8 @@ _VENUE = r"(?:(?P<venue>" + _VENUE_NAME + r")\s+)?"
 # One cite inside parentheses: "see Smith & Jones, 2019, p. 3" / "Smith 2019a, b"; a family
 # name of two words before "et al." ("Ben Simon et al., 2018a").
 _PAREN_ITEM = re.compile(
-    r"^\s*(?:(?:see|see also|e\.g\.|cf\.|i\.e\.|also|compare|as in|following|and|vgl\.|voir)\s*,?\s+)*"
+    r"^\s*(?:(?:see|see also|e\.g\.|cf\.|i\.e\.|also|compare|as in|following|and|vgl\.|voir|aussi|"
+    r"véase|también|siehe|auch)\s*,?\s+)*"
     + _AUTHORS.replace(
         "(?P<names>",
         "(?P<names>(?:[^\\W\\d_a-z][\\w'’-]+\\s+(?=[^\\W\\d_a-z][\\w'’-]*\\s+et\\s*al))?",
@@ -154,8 +155,8 @@ _NUMERIC_RANGE = re.compile(r"\[(\d{1,4})\]\s*[–—-]\s*\[(\d{1,4})\]")
 _ORG_ITEM = re.compile(
     r"^\s*(?:(?:see|e\.g\.|cf\.)\s*,?\s+)?(?P<names>[A-Z][\w&'’.-]*"
     r"(?:\s+(?:(?:of|for|and|on|the|in|&)\s+)*[A-Z][\w&'’.-]*){1,7})(?:\s*\[[A-Z]{2,10}\])?"
-    r"\s*,\s+" + _YEAR + r"\s*$"
-)  # "(World Health Organization [WHO], 2021)" too
+    r"(?:\s*,)?\s+" + _YEAR + _LOCATOR + r"\s*$"
+)  # "(World Health Organization [WHO], 2021)", "(World Health Organization 2022, p. 8)" too
 # An alphanumeric key as AMS and alpha styles cite: "[Mil56]", "[Sma61, Fre82]", "[Fre82,
 # Theorem 1.5]". Kept only where a reference list has entries under those keys.
 _KEY = r"[A-Z][A-Za-z+\-]{1,8}(?:\d{2}|\d{4})[a-z]?"
