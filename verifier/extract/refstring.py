@@ -2465,7 +2465,7 @@ def _authors_end(s: str) -> int:
     start = label.end() if label else 0
     if m := _COLLECTIVE.match(s, start):
         return m.end()
-    if "(" in s:
+    if "(" in s and (year := _APA_YEAR.search(s, start)) and year.start() < 2000:
         scan = scan_names(s[start:])
         if scan.style == "inverted" and _APA_YEAR.match(s, start + scan.end):
             return start + scan.end
