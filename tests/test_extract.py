@@ -1424,6 +1424,11 @@ INLINE = [
         [("van der Berg and Li (2018a)", ["van der Berg", "Li"], 2018)],
     ),
     ("(see Müller, 2001, p. 4)", [("(see Müller, 2001, p. 4)", ["Müller"], 2001)]),
+    # APA's secondary source: both works, the one read and the one that cites it
+    (
+        "(Piaget, 1952, as cited in Ginsburg, 1997)",
+        [("Piaget, 1952", ["Piaget"], 1952), ("Ginsburg, 1997", ["Ginsburg"], 1997)],
+    ),
     # an organisation without a comma before its year (Chicago); lead-ins in other languages
     (
         "(World Health Organization 2022, p. 8)",

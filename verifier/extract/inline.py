@@ -85,7 +85,8 @@ _VENUE = r"(?:(?P<venue>" + _VENUE_NAME + r")\s+)?"
 # One cite inside parentheses: "see Smith & Jones, 2019, p. 3" / "Smith 2019a, b"; a family
 # name of two words before "et al." ("Ben Simon et al., 2018a").
 _PAREN_ITEM = re.compile(
-    r"^\s*(?:(?:see|see also|e\.g\.|cf\.|i\.e\.|also|compare|as in|following|and|vgl\.|voir|aussi|"
+    r"^\s*(?:(?:see|see also|e\.g\.|cf\.|i\.e\.|also|compare|as in|as cited in|following|and|"
+    r"vgl\.|voir|aussi|"
     r"véase|también|siehe|auch)\s*,?\s+)*"
     + _AUTHORS.replace(
         "(?P<names>",
@@ -502,13 +503,18 @@ def _more_years(first: InlineCite, m: re.Match[str], offset: int) -> list[Inline
     return out
 
 
+# Between the items of a parenthesis: "(A, 2019; B, 2020)", APA's secondary source "(Piaget,
+# 1952, as cited in Ginsburg, 1997)".
+_ITEM_SEPARATOR = re.compile(r";|,\s+(?=as cited in\s)")
+
+
 def _parenthetical(text: str, m: re.Match[str], out: list[InlineCite]) -> None:
     """Cites inside "(A, 2019; B et al., 2020)": one InlineCite per item, spans on the item."""
     inner_start = m.start(1)
     body = m.group(1)
     pieces: list[tuple[int, int]] = []
     last = 0
-    for sep in re.finditer(";", body):
+    for sep in _ITEM_SEPARATOR.finditer(body):
         pieces.append((last, sep.start()))
         last = sep.end()
     pieces.append((last, len(body)))
