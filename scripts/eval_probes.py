@@ -5,7 +5,8 @@ and in the forms chat answers use, each with gold title, family names, year and 
     .venv/bin/python scripts/eval_probes.py [--failures]
 
 The probes were written during development (2026-11-29) by helper sessions from their own
-knowledge of real works, to test styles and phrasings the parser had not been tuned on. Each
+knowledge of real works (from probe 11 on, also plausible fabricated ones, as language models
+write them), to test styles and phrasings the parser had not been tuned on. Each
 was scored once on arrival (see the closing notes) and its failures were then studied, so they
 are development data now: a regression check, not a held-out measure. Gold conventions: an
 organisation's family name is its last word (its whole name is accepted too); "a|b", a list,
