@@ -308,8 +308,8 @@ def _day_of(toks: list[str], k: int) -> bool:
 
 
 _AFTER_QUOTE = ("container", "note", "publisher", "genre")
-_CLOSE = {"“": "”", '"': '"', "«": "»", "‘": "’", "„": "“"}
-_OPENING = {c: o for o, c in _CLOSE.items() if o != "„"}  # closing quote -> its opening one
+CLOSING_QUOTE = {"“": "”", '"': '"', "«": "»", "‘": "’", "„": "“"}  # opening -> closing
+_OPENING = {c: o for o, c in CLOSING_QUOTE.items() if o != "„"}  # closing quote -> its opening one
 
 
 def _quote_end(toks: list[str], i: int, j: int) -> int | None:
@@ -319,7 +319,7 @@ def _quote_end(toks: list[str], i: int, j: int) -> int | None:
     opening = toks[i][:1]
     if opening == "'":
         return _single_quote_end(toks, i, j)
-    close = _CLOSE.get(opening)
+    close = CLOSING_QUOTE.get(opening)
     if close is None:
         return None
     depth = 0
@@ -374,7 +374,7 @@ def _editor_cue(toks: list[str], i: int, j: int) -> int | None:
     """Where a title run i..j goes on into its editors after a comma ("The Collected Works, |
     edited by Jane Doe", "Phänomenologie des Geistes, | hrsg. von H.-F. Wessels"); not in a
     quoted title (a book review's: "“Epigrammatum, Vol. II, Edited by J. Martyn.”")."""
-    if toks[i][:1] in _CLOSE:
+    if toks[i][:1] in CLOSING_QUOTE:
         return None
     for k in range(i + 1, j - 1):
         if toks[k - 1].endswith(",") and (toks[k].lower(), toks[k + 1].lower()) in _EDITOR_CUES:

@@ -24,12 +24,6 @@ from verifier.extract.refstring import parse_reference
 from verifier.normalize import clean_text, fold
 from verifier.records import SUFFIXES, Author, parse_year
 
-_ENTRY_LABEL = re.compile(
-    r"^\s*(?:\[\^[^\]\s]{1,40}\]:|\[(?:(?i:source|ref\.?|reference|doc|document)\s*)?\d{1,4}\]"
-    r"|\(\d{1,4}\)|\d{1,4}[.)](?=\s)|[-*•+‣◦](?=\s)|\^(?:\s+[a-z](?=\s))*(?=\s)"
-    r"|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3}(?=\s)|\[[A-Za-z][\w+\-]{0,20}\d{2,4}[a-z]?\])\s*"
-)
-
 
 def extract_citations(text: str) -> list[Citation]:
     """Every citation in `text`: reference-list entries, inline cites, BibTeX entries, identifiers.
@@ -175,10 +169,7 @@ def _parse_entry(entry_text: str, e: reflist.Entry) -> ParsedReference:
         if "title" in fields:
             return _from_cells(fields)
         return parse_reference(". ".join(v for _, v in e.cells if v.strip()))
-    body = (
-        _ENTRY_LABEL.sub("", entry_text, count=1) if _ENTRY_LABEL.match(entry_text) else entry_text
-    )
-    return parse_reference(body)
+    return parse_reference(reflist.without_label(entry_text))
 
 
 _VENUE_NUMBERS = re.compile(

@@ -103,6 +103,16 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def without_label(entry: str) -> str:
+    """An entry's text without its list label ("[1] ", "2. ", "- ", "[^3]: ", "^ a b ").
+
+    >>> without_label("[Source 2] Adjaye-Gbewonyo D. Long COVID in adults. 2023.")
+    'Adjaye-Gbewonyo D. Long COVID in adults. 2023.'
+    """
+    m = _LABEL.match(entry)
+    return entry[m.end() :] if m else entry
+
+
 def looks_like_reference(s: str) -> bool:
     """Cheap test: does this line read like a bibliographic reference?
 

@@ -1816,14 +1816,13 @@ _NUMBERED_KIND = re.compile(
 _VOLUME_COUNT = re.compile(
     r"[.,]\s+\d{1,2}\s+(?:vols?|volumes|Bde|Bände|tomes|t)\.?$", re.IGNORECASE
 )
-_CLOSING = {'"': '"', "“": "”", "‘": "’", "«": "»", "„": "“”"}
 
 
 def _quoted_lead(title: str) -> bool:
     """Whether a title opens with a quoted phrase and goes on after it ('"Why Should I Trust
     You?": Explaining ...', '“Relative state” formulation of ...'), not a quoted title run into
     what follows it ('“Sachregister.” Internationales Vertragsrecht') nor an apostrophe."""
-    close = _CLOSING.get(title[:1])
+    close = crf.CLOSING_QUOTE.get(title[:1])
     if close is None:
         return False
     for k in range(1, min(len(title) - 1, 120)):
